@@ -1,0 +1,49 @@
+// @ts-check
+// The Homelab Handbook site: Astro + Starlight. See ../shared/DESIGN.md, "The site".
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+
+/**
+ * Public address of the deployed site. Pagefind result links and the sitemap are built
+ * from it, so a host sets SITE_URL at build time (e.g. SITE_URL=https://handbook.example.org).
+ * The default is the local server of `npm start` (scripts/serve.mjs).
+ */
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+  site,
+  // The built site must make no request off its own origin: no telemetry-style prefetch
+  // of other hosts, and nothing below loads fonts, analytics or social embeds.
+  integrations: [
+    starlight({
+      title: 'Homelab Handbook',
+      description:
+        'How a real homelab works, layer by layer: Proxmox VE, VMs and LXC containers, Linux namespaces and cgroups, ZFS, TrueNAS and iSCSI.',
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/handbook.css'],
+      // No `social` links: the header stays free of anything that points (or loads) elsewhere.
+      // List only pages that exist; a chapter gets its group when its first page is written.
+      // Chapter slugs: /start-here/ /foundation/ /storage/ /iscsi/ /containers/ /access/
+      // /backups/ /architecture/ /threat-model/ /lab/ /reference/
+      sidebar: [
+        {
+          label: 'Start here',
+          items: [{ label: 'What a homelab is and why', link: '/start-here/what-is-a-homelab/' }],
+        },
+        {
+          label: 'Foundation',
+          items: [
+            {
+              label: 'Hypervisor, VMs and LXC containers',
+              link: '/foundation/hypervisor-vms-and-containers/',
+            },
+          ],
+        },
+      ],
+    }),
+  ],
+  vite: {
+    // The lab simulator's Web Worker (src/simulator/worker) uses dynamic import().
+    worker: { format: 'es' },
+  },
+});

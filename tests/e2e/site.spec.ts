@@ -1,0 +1,95 @@
+// The built handbook in Chromium: home page, sidebar navigation, search, theme, mobile menu.
+// Every test runs under the guard in guarded-test.ts (no console errors, no foreign requests).
+import { test, expect } from './guarded-test';
+
+const START = { path: '/start-here/what-is-a-homelab/', h1: 'What a homelab is and why' };
+const FOUNDATION = {
+  path: '/foundation/hypervisor-vms-and-containers/',
+  h1: 'Foundation: hypervisor, VMs and LXC containers',
+};
+
+test('the home page renders its title, hero and links to both chapters', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Homelab Handbook');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Homelab Handbook');
+  const hero = page.locator('.hero');
+  await expect(hero).toContainText('Own every layer');
+  await expect(hero.getByRole('link', { name: 'Start here' })).toHaveAttribute('href', START.path);
+  await expect(hero.getByRole('link', { name: 'Hypervisor, VMs and containers' })).toHaveAttribute(
+    'href',
+    FOUNDATION.path,
+  );
+
+  await hero.getByRole('link', { name: 'Start here' }).click();
+  await expect(page).toHaveURL(START.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(START.h1);
+});
+
+test('the sidebar lists both pages and navigates between them', async ({ page }) => {
+  await page.goto(START.path);
+  const sidebar = page.getByRole('navigation', { name: 'Main' });
+  await expect(sidebar.getByRole('link')).toHaveText([START.h1, 'Hypervisor, VMs and LXC containers']);
+  await expect(sidebar.getByRole('link', { name: START.h1 })).toHaveAttribute('aria-current', 'page');
+
+  await sidebar.getByRole('link', { name: 'Hypervisor, VMs and LXC containers' }).click();
+  await expect(page).toHaveURL(FOUNDATION.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FOUNDATION.h1);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hypervisor, VMs and LXC containers' }),
+  ).toHaveAttribute('aria-current', 'page');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: START.h1 }).click();
+  await expect(page).toHaveURL(START.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(START.h1);
+});
+
+test('Pagefind search finds "namespace" on the Foundation page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Search' }).fill('namespace');
+  const hit = dialog.locator(`a.pagefind-ui__result-link[href$="${FOUNDATION.path}"]`);
+  await expect(hit).toHaveText(FOUNDATION.h1);
+  await hit.click();
+  await expect(page).toHaveURL(FOUNDATION.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FOUNDATION.h1);
+});
+
+test('the theme select switches dark and light, and the choice survives a reload', async ({ page }) => {
+  await page.goto(FOUNDATION.path);
+  const html = page.locator('html');
+  const select = page.locator('starlight-theme-select select').first();
+
+  await select.selectOption('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(select).toHaveValue('dark');
+  expect(await page.evaluate(() => localStorage.getItem('starlight-theme'))).toBe('dark');
+
+  await select.selectOption('light');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(select).toHaveValue('light');
+  expect(await page.evaluate(() => localStorage.getItem('starlight-theme'))).toBe('light');
+});
+
+test.describe('on a phone-sized screen', () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  test('the menu button opens the sidebar and its links navigate', async ({ page }) => {
+    await page.goto(START.path);
+    const sidebar = page.locator('#starlight__sidebar');
+    await expect(sidebar).toBeHidden();
+
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(sidebar).toBeVisible();
+    await sidebar.getByRole('link', { name: 'Hypervisor, VMs and LXC containers' }).click();
+
+    await expect(page).toHaveURL(FOUNDATION.path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(FOUNDATION.h1);
+    await expect(sidebar).toBeHidden();
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * `parseLab`: lab text (YAML or JSON) or an already-parsed object → a Lab, or every problem
+ * with its path, what is wrong and what to do. Never throws for bad input.
+ */
+import { formatPath, type LabIssue } from './issues';
+import { LabSchema, type Lab } from './lab';
+import { readLabText, valueTooDeep, MAX_NESTING, type TextPosition } from './lab-text';
+import { checkReferences } from './references';
+import { convertZodIssues, labErrorMap, type PathIssue } from './zod-issues';
+
+/** The result of parsing or validating a lab. */
+export type ParseLabResult = { ok: true; lab: Lab } | { ok: false; errors: LabIssue[] };
+
+/** Options for {@link parseLab}. */
+export interface ParseLabOptions {
+  /** File name, used only to tell YAML from JSON by extension (`.json`). */
+  filename?: string;
+}
+
+type Locate = (at: (string | number)[], atKey?: boolean) => TextPosition | undefined;
+
+function toLabIssue(issue: PathIssue & Partial<TextPosition>, locate?: Locate): LabIssue {
+  const pos = issue.line !== undefined ? { line: issue.line, column: issue.column ?? 1 } : locate?.(issue.at, issue.atKey);
+  return {
+    path: formatPath(issue.at),
+    message: issue.message,
+    ...(issue.fix !== undefined ? { fix: issue.fix } : {}),
+    ...(pos ? { line: pos.line, column: pos.column } : {}),
+    code: issue.code,
+  };
+}
+
+/** Shape check, then (if the shape is valid) cross-reference checks. */
+function validateValue(value: unknown, locate?: Locate): ParseLabResult {
+  const parsed = LabSchema.safeParse(value, { error: labErrorMap });
+  if (!parsed.success) {
+    return { ok: false, errors: convertZodIssues(parsed.error.issues, value).map((i) => toLabIssue(i, locate)) };
+  }
+  const problems = checkReferences(parsed.data);
+  if (problems.length > 0) return { ok: false, errors: problems.map((i) => toLabIssue(i, locate)) };
+  return { ok: true, lab: parsed.data };
+}
+
+/**
+ * Parse a lab from text (YAML, or JSON when it starts with `{`) or from a plain object.
+ * @example
+ * const result = parseLab(text, { filename: 'starter.yaml' });
+ * if (!result.ok) for (const e of result.errors) console.error(formatIssue(e));
+ */
+export function parseLab(input: string | unknown, _opts: ParseLabOptions = {}): ParseLabResult {
+  try {
+    if (typeof input === 'string') {
+      const read = readLabText(input);
+      if (!read.ok) return { ok: false, errors: read.issues.map((i) => toLabIssue(i)) };
+      return validateValue(read.value, read.locate);
+    }
+    const deep = valueTooDeep(input);
+    if (deep) return { ok: false, errors: [toLabIssue({ at: deep, message: `nesting is deeper than ${MAX_NESTING} levels`, code: 'too-deep' })] };
+    return validateValue(input);
+  } catch (error) {
+    // A bug, not bad input: still data, never a stack trace.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ path: '', message: `internal error while reading the lab: ${reason.slice(0, 200)}`, code: 'internal' }] };
+  }
+}
+
+/**
+ * Validate a Lab that already has its shape (e.g. after a shell command changed it): the
+ * schema again (so values set by code are checked too) and every cross-reference.
+ */
+export function validateLab(lab: Lab): ParseLabResult {
+  return parseLab(lab);
+}

@@ -1,0 +1,69 @@
+/**
+ * Safe pieces of Mermaid flowchart text: node ids, quoted labels and accessibility text
+ * built from names a lab file supplies. A lab may hold any string in a description and
+ * (after the model's checks) odd but valid names; none of it may break the diagram or
+ * inject Mermaid syntax, a `%%{init}%%` directive or HTML.
+ *
+ * Sources: Mermaid flowchart syntax docs ("Entity codes to escape characters", "Special
+ * characters that break syntax", accessibility `accTitle`/`accDescr`), and mermaid's
+ * preprocessing, which finds `%%{…}%%` directives anywhere in the text.
+ */
+
+/** Longest piece of a name kept in a node id; the index prefix keeps ids unique anyway. */
+const ID_NAME_LIMIT = 24;
+
+/**
+ * A node or subgraph id: a fixed prefix that starts with a letter (so no id is a Mermaid
+ * keyword like `end` or starts with `o`/`x`, which would turn `-->o` into a circle edge),
+ * then the name reduced to `[A-Za-z0-9_]`. Callers put an index in the prefix, which makes
+ * ids unique even when two names reduce to the same text.
+ * @example mermaidId('h0', 'pve-1') // 'h0_pve_1'
+ */
+export function mermaidId(prefix: string, name: string | number): string {
+  const safe = String(name)
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, ID_NAME_LIMIT);
+  return safe === '' ? prefix : `${prefix}_${safe}`;
+}
+
+/** Mermaid entity codes for the characters that could end a quoted label or mean markup. */
+const LABEL_ENTITIES: Readonly<Record<string, string>> = {
+  '"': '#quot;',
+  '#': '#35;',
+  '%': '#37;',
+  '&': '#amp;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '|': '#124;',
+};
+
+/**
+ * Text for inside a quoted label (`id["…"]`, `-->|"…"|`, `subgraph id["…"]`): control
+ * characters and newlines become spaces, backticks (Markdown strings) are dropped, and
+ * `" # % & < > |` become Mermaid entity codes (`#quot;` …), so the label can neither close
+ * its quotes nor smuggle a directive or a tag. Returns the text without the quotes.
+ * @example mermaidLabel('say "hi"') // 'say #quot;hi#quot;'
+ */
+export function mermaidLabel(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/`/g, '')
+    .replace(/["#%&<>|]/g, (ch) => LABEL_ENTITIES[ch] ?? '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * Text for `accTitle:` and `accDescr:` lines, which run to the end of the line and are not
+ * entity-decoded: one line, no control characters, and no `%`, `{` or `}` (a `%%{` would
+ * start a directive wherever it appears).
+ * @example mermaidAccText('Lab\n%%{init: {}}%%') // 'Lab init:'
+ */
+export function mermaidAccText(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[%{}`]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}

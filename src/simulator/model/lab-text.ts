@@ -3,7 +3,7 @@
  * a nesting limit checked without recursion, and mapping issue paths back to line:column.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { PathIssue } from './zod-issues';
+import type { PathIssue } from './path-issue';
 
 /** Largest lab file accepted, in bytes. */
 export const MAX_LAB_BYTES = 5 * 1024 * 1024;

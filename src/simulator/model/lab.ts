@@ -28,7 +28,7 @@ export const LabSchema = z
     /** Links between hosts. */
     links: z.array(LinkSchema).default([]),
   })
-  .meta({ title: 'Homelab Handbook lab', description: 'A lab file for the Homelab Handbook simulator (version 1).' });
+  .meta({ description: 'A lab file for the Homelab Handbook simulator (version 1): zones, hosts, services, links.' });
 
 /** A whole lab, defaults filled in, sizes in bytes. */
 export type Lab = z.output<typeof LabSchema>;

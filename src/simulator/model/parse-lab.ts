@@ -6,7 +6,8 @@ import { formatPath, type LabIssue } from './issues';
 import { LabSchema, type Lab } from './lab';
 import { readLabText, valueTooDeep, MAX_NESTING, type TextPosition } from './lab-text';
 import { checkReferences } from './references';
-import { convertZodIssues, labErrorMap, type PathIssue } from './zod-issues';
+import type { PathIssue } from './path-issue';
+import { convertZodIssues, labErrorMap } from './zod-issues';
 
 /** The result of parsing or validating a lab. */
 export type ParseLabResult = { ok: true; lab: Lab } | { ok: false; errors: LabIssue[] };
@@ -30,14 +31,22 @@ function toLabIssue(issue: PathIssue & Partial<TextPosition>, locate?: Locate): 
   };
 }
 
+/** Issues in file order when they have positions (stable: same-line issues keep their order). */
+function inFileOrder(issues: LabIssue[]): LabIssue[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.index - b.index)
+    .map((entry) => entry.issue);
+}
+
 /** Shape check, then (if the shape is valid) cross-reference checks. */
 function validateValue(value: unknown, locate?: Locate): ParseLabResult {
   const parsed = LabSchema.safeParse(value, { error: labErrorMap });
   if (!parsed.success) {
-    return { ok: false, errors: convertZodIssues(parsed.error.issues, value).map((i) => toLabIssue(i, locate)) };
+    return { ok: false, errors: inFileOrder(convertZodIssues(parsed.error.issues, value).map((i) => toLabIssue(i, locate))) };
   }
   const problems = checkReferences(parsed.data);
-  if (problems.length > 0) return { ok: false, errors: problems.map((i) => toLabIssue(i, locate)) };
+  if (problems.length > 0) return { ok: false, errors: inFileOrder(problems.map((i) => toLabIssue(i, locate))) };
   return { ok: true, lab: parsed.data };
 }
 

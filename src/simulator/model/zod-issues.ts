@@ -4,17 +4,9 @@
  */
 import type { z } from 'zod';
 import { quoteValue } from './issues';
+import type { PathIssue } from './path-issue';
 import { describeUnknownKey, nearestKey } from './unknown-key';
 
-/** A lab issue whose path is still an array (so it can be located in the YAML text). */
-export interface PathIssue {
-  at: (string | number)[];
-  message: string;
-  fix?: string;
-  code: string;
-  /** Point at the key itself (unknown keys), not at its value. */
-  atKey?: boolean;
-}
 
 /** Marks messages produced by {@link labErrorMap} (built-in zod checks) apart from ours. */
 const BUILT_IN = '\u0001';

@@ -1,0 +1,60 @@
+/**
+ * Where a host's ZFS filesystems are mounted, following zfsprops(7): a pool's root dataset
+ * mounts at `/<pool>`, a child inherits `<parent's mountpoint>/<its own last component>`
+ * unless `mountpoint` is set locally; `none` and `legacy` are inherited as they are.
+ */
+import type { Host } from './host';
+
+/**
+ * The mountpoint of a pool or filesystem on a host, `none`/`legacy`, or undefined when no
+ * such pool or filesystem is declared.
+ * @example datasetMountpoint(truenas, 'MyMassStorage/backups') // '/MyMassStorage/backups'
+ */
+export function datasetMountpoint(host: Host, name: string): string | undefined {
+  const seen = new Set<string>();
+  const resolve = (current: string): string | undefined => {
+    if (seen.has(current)) return undefined;
+    seen.add(current);
+    const dataset = host.datasets.find((d) => d.name === current);
+    const local = dataset?.properties?.mountpoint;
+    if (typeof local === 'string') return local;
+    const slash = current.lastIndexOf('/');
+    if (slash === -1) return host.pools.some((p) => p.name === current) ? `/${current}` : undefined;
+    if (!dataset) return undefined;
+    const parent = resolve(current.slice(0, slash));
+    if (parent === undefined || parent === 'none' || parent === 'legacy') return parent;
+    return `${parent === '/' ? '' : parent}/${current.slice(slash + 1)}`;
+  };
+  return resolve(name);
+}
+
+/** Every mounted filesystem of a host as [name, mountpoint], pools' root datasets first. */
+export function hostMountpoints(host: Host): [string, string][] {
+  const out: [string, string][] = [];
+  for (const name of [...host.pools.map((p) => p.name), ...host.datasets.map((d) => d.name)]) {
+    const mp = datasetMountpoint(host, name);
+    if (mp !== undefined && mp !== 'none' && mp !== 'legacy') out.push([name, mp]);
+  }
+  return out;
+}
+
+/** Directories a Proxmox/Debian host has even without ZFS: bind sources under them are accepted. */
+export const WELL_KNOWN_DIRS = ['/mnt', '/srv', '/home', '/media', '/opt', '/var/lib/vz'] as const;
+
+function isUnder(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+/**
+ * Whether a bind-mount source path can exist on a host. The model has no file tree, so the
+ * rule is: the path is a ZFS filesystem's mountpoint or below one (the root file system `/`
+ * does not count, else everything would), or below a `dir` storage path, or below one of
+ * {@link WELL_KNOWN_DIRS}.
+ */
+export function hostPathExists(host: Host, path: string): boolean {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  if (hostMountpoints(host).some(([, mp]) => mp !== '/' && isUnder(trimmed, mp))) return true;
+  const dirs = (host.proxmox?.storage ?? []).flatMap((s) => (s.type === 'dir' || s.type === 'nfs' ? [s.path] : []));
+  if (dirs.some((dir) => dir !== '/' && isUnder(trimmed, dir))) return true;
+  return WELL_KNOWN_DIRS.some((dir) => isUnder(trimmed, dir));
+}

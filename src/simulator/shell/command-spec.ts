@@ -1,0 +1,131 @@
+/**
+ * The shape of a simulated command: a declarative spec (name, usage, options, help text,
+ * what real tool it imitates) and a `run` function that returns output as data. Commands
+ * never throw for anything a reader can type; they return stderr and an exit status.
+ */
+import type { HostVfs } from './vfs';
+import type { ShellFlavor } from './shell-flavor';
+import type { SimState } from './session';
+import type { LabHost } from './lab-types';
+
+/** One option a command accepts. */
+export interface OptionSpec {
+  /** Key under which the parsed value is stored (`lines` for `-n/--lines`). */
+  key: string;
+  /** Single-character short form, without the dash. */
+  short?: string;
+  /** Long form, without the dashes. */
+  long?: string;
+  /** When the option takes a value, its name in help text (`NUM`, `FILE`). */
+  value?: string;
+  /** Help line shown by `--help`. */
+  help: string;
+}
+
+/**
+ * How arguments are read before `run` sees them:
+ * - `gnu`: GNU getopt_long — options anywhere (permuted), bundling, `--`, abbreviations,
+ *   `--help`; errors worded like glibc getopt plus coreutils' `Try '... --help'` line.
+ * - `builtin`: bash's internal_getopt — options only before the first operand; `--help`.
+ * - `raw`: the command reads its own arguments (echo, ip, ssh, hostname do).
+ */
+export type ArgumentStyle = 'gnu' | 'builtin' | 'raw';
+
+/** The declarative part of a command. */
+export interface CommandSpec {
+  name: string;
+  /** One line for `help`: what the command does. */
+  summary: string;
+  /** The synopsis after `Usage: ` (`ls [OPTION]... [FILE]...`). */
+  usage: string;
+  /** A paragraph after the usage line in `--help`. */
+  description: string;
+  options: OptionSpec[];
+  arguments: ArgumentStyle;
+  /** Exit status for a usage error (coreutils uses 1; ls and grep use 2; bash builtins 2). */
+  usageStatus: number;
+  /** The real tool and version imitated, shown by `help` and `--help` (`GNU coreutils 9.1 ls`). */
+  imitates: string;
+  /** GNU tools that print their `Usage:` synopsis before the `Try ...` line on a usage error (grep does). */
+  usageLineOnError?: boolean;
+  /** For `raw` commands: whether a first argument `--help` shows the help (bash's CHECK_HELPOPT); echo and true do not. */
+  rawHelp?: boolean;
+  /** What is left out or simplified, one line; shown by `--help`. */
+  simplified?: string;
+}
+
+/** What a command returns. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Set by `clear`: the terminal should clear its screen. */
+  clear?: boolean;
+}
+
+/** Parsed options: a flag's key maps to true, a valued option to its last value (and `all` to every value). */
+export interface ParsedOptions {
+  flags: Record<string, true | string>;
+  /** Every value given for each valued option, in order (grep -e A -e B). */
+  all: Record<string, string[]>;
+  operands: string[];
+}
+
+/** Services the shell lends a running command (state changes go through here). */
+export interface ShellControl {
+  /** Runs a line on another host as `ssh HOST CMD` does; the host is not entered. */
+  runOn(hostName: string, line: string): CommandResult;
+  /** Enters a host (interactive `ssh HOST`). */
+  enter(hostName: string): void;
+  /**
+   * Leaves the current host (`exit`). Returns what was typed to reach it (for OpenSSH's
+   * `Connection to X closed.`), or null on the first host, where the session ends.
+   */
+  leave(): { closed: string } | null;
+  /** Changes the working directory of the current host. */
+  setCwd(path: string): void;
+  /** Sets a shell variable on the current host. */
+  setVar(name: string, value: string): void;
+  /** Asks the interpreter to stop the line after this command (`exit` in `ssh HOST CMD`). */
+  stopLine(): void;
+}
+
+/** Everything a command can see. */
+export interface CommandContext {
+  state: SimState;
+  /** The current host's model entry. */
+  host: LabHost;
+  flavor: ShellFlavor;
+  vfs: HostVfs;
+  cwd: string;
+  /** Piped or redirected input; null when stdin is the terminal (read as empty). */
+  stdin: string | null;
+  /** True when stdout is the terminal (isatty(1)): `ls` prints columns then, one name per line otherwise. */
+  tty: boolean;
+  /** A variable's value on this host (environment and shell variables). */
+  lookup(name: string): string | undefined;
+  /** True when running as `ssh HOST CMD` rather than in an interactive session. */
+  remote: boolean;
+  shell: ShellControl;
+  /** The registry, for `help` and completion. */
+  commands: ReadonlyMap<string, Command>;
+}
+
+/** A simulated command. */
+export interface Command {
+  spec: CommandSpec;
+  /** `argv` holds the arguments after the command name; for `gnu`/`builtin` styles, `opts` is the parsed form. */
+  run(ctx: CommandContext, argv: string[], opts: ParsedOptions): CommandResult;
+  /** Rewrites arguments before option parsing (head/tail turn the obsolete `-5` into `-n 5`). */
+  rewriteArgs?(argv: string[]): string[];
+}
+
+/** A successful result with `stdout`. */
+export function ok(stdout = ''): CommandResult {
+  return { stdout, stderr: '', exitCode: 0 };
+}
+
+/** A failed result with `stderr` (a trailing newline is added when missing). */
+export function fail(stderr: string, exitCode = 1, stdout = ''): CommandResult {
+  return { stdout, stderr: stderr === '' || stderr.endsWith('\n') ? stderr : stderr + '\n', exitCode };
+}

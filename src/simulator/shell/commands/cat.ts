@@ -1,0 +1,38 @@
+/**
+ * `cat FILE...`: prints files one after another; `-` or no FILE reads standard input.
+ */
+// @sim cat | GNU coreutils 9.1 cat(1): -n, -A/-E/-T simplified away; errors "cat: FILE: strerror" (cat.c), exit 1
+import { ok, type Command } from '../command-spec';
+import { quotef, readInputs } from '../input-files';
+import { STRERROR } from '../vfs';
+
+/** The `cat` command. */
+export const cat: Command = {
+  spec: {
+    name: 'cat',
+    summary: 'print files',
+    usage: 'cat [OPTION]... [FILE]...',
+    description: 'Concatenate FILE(s) to standard output.\n\nWith no FILE, or when FILE is -, read standard input.',
+    options: [{ key: 'number', short: 'n', long: 'number', help: 'number all output lines' }],
+    arguments: 'gnu',
+    usageStatus: 1,
+    imitates: 'GNU coreutils 9.1 cat',
+    simplified: 'only -n; a terminal stdin reads as empty instead of waiting for input',
+  },
+  run(ctx, _argv, opts) {
+    let stdout = '';
+    let stderr = '';
+    let lineNo = 0;
+    for (const input of readInputs(ctx, opts.operands)) {
+      if (input.errno) {
+        stderr += `cat: ${quotef(input.name)}: ${STRERROR[input.errno]}\n`;
+        continue;
+      }
+      if (opts.flags['number']) {
+        // cat.c next_line_num(): a 6-wide right-aligned number and a tab before each line.
+        for (const line of input.text.split(/(?<=\n)/)) if (line !== '') stdout += `${String(++lineNo).padStart(6)}\t${line}`;
+      } else stdout += input.text;
+    }
+    return stderr ? { stdout, stderr, exitCode: 1 } : ok(stdout);
+  },
+};

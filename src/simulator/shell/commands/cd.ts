@@ -1,0 +1,49 @@
+/**
+ * `cd [DIR]`: changes the working directory of the current host. No DIR means $HOME;
+ * `cd -` goes to $OLDPWD and prints it.
+ */
+// @sim cd | bash 5.2 builtins/cd.def: DIR, -, no argument = $HOME; errors "bash: cd: DIR: strerror"; zsh 5.9 wording on TrueNAS
+import { fail, ok, type Command } from '../command-spec';
+import { resolvePath } from '../path';
+
+/** The `cd` command. */
+export const cd: Command = {
+  spec: {
+    name: 'cd',
+    summary: 'change the working directory',
+    usage: 'cd [-L|-P] [dir]',
+    description: 'Change the shell working directory.\n\nChange the current directory to DIR.  The default DIR is the value of the\nHOME shell variable.  If DIR is "-", it is converted to $OLDPWD.',
+    options: [
+      { key: 'logical', short: 'L', help: 'force symbolic links to be followed' },
+      { key: 'physical', short: 'P', help: 'use the physical directory structure' },
+    ],
+    arguments: 'builtin',
+    usageStatus: 2,
+    imitates: 'bash 5.2 builtin cd',
+  },
+  run(ctx, _argv, opts) {
+    const zsh = ctx.flavor === 'zsh';
+    const args = opts.operands;
+    if (args.length > 1) return fail(zsh ? `cd: string not in pwd: ${args[0]}` : 'bash: cd: too many arguments');
+    let target = args[0];
+    let print = false;
+    if (target === undefined) {
+      target = ctx.lookup('HOME');
+      if (target === undefined) return fail(zsh ? 'cd: HOME not set' : 'bash: cd: HOME not set');
+    } else if (target === '-') {
+      target = ctx.lookup('OLDPWD');
+      if (target === undefined) return fail(zsh ? 'cd: no previous directory' : 'bash: cd: OLDPWD not set');
+      print = true;
+    }
+    if (target === '') return ok();
+    const path = resolvePath(ctx.cwd, target);
+    const kind = ctx.vfs.stat(path);
+    if (kind !== 'dir') {
+      const reason = kind === 'file' ? 'Not a directory' : 'No such file or directory';
+      // zsh 5.9 bin_cd: "cd: no such file or directory: DIR" (strerror lower-cased first).
+      return fail(zsh ? `cd: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}: ${target}` : `bash: cd: ${target}: ${reason}`);
+    }
+    ctx.shell.setCwd(path);
+    return ok(print ? `${path}\n` : '');
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * `exit [N]`: leaves the current host. On a host reached with `ssh` it goes back (bash says
+ * `logout`, OpenSSH says `Connection to HOST closed.`); on the first host the session ends.
+ * Inside `ssh HOST CMD` it only ends CMD. The status is N, or the last command's.
+ */
+// @sim exit | bash 5.2 builtins/exit.def ("logout" for login shells) + OpenSSH 9.2 ssh.c "Connection to %s closed."
+import type { Command } from '../command-spec';
+
+/** The `exit` command. */
+export const exit: Command = {
+  spec: {
+    name: 'exit',
+    summary: 'leave this host (back to the previous one after ssh)',
+    usage: 'exit [n]',
+    description: 'Exit the shell.\n\nExits the shell with a status of N.  If N is omitted, the exit status\nis that of the last command executed.',
+    options: [],
+    arguments: 'raw',
+    rawHelp: true,
+    usageStatus: 2,
+    imitates: 'bash 5.2 builtin exit with OpenSSH 9.2 ssh',
+  },
+  run(ctx, argv) {
+    const zsh = ctx.flavor === 'zsh';
+    let status = ctx.state.shell.lastStatus;
+    let stderr = '';
+    const arg = argv[0];
+    if (arg !== undefined) {
+      if (/^[-+]?[0-9]+$/.test(arg)) status = Number(BigInt.asUintN(8, BigInt(arg)));
+      else {
+        // bash exit.def: "exit: %s: numeric argument required", then exits with status 2.
+        stderr = zsh ? `zsh: bad math expression: operand expected at \`${arg}'\n` : `bash: exit: ${arg}: numeric argument required\n`;
+        status = zsh ? 1 : 2;
+      }
+    }
+    if (argv.length > 1 && !stderr) return { stdout: '', stderr: zsh ? 'exit: too many arguments\n' : 'bash: exit: too many arguments\n', exitCode: 1 };
+    if (ctx.remote) {
+      ctx.shell.stopLine();
+      return { stdout: '', stderr, exitCode: status };
+    }
+    // bash prints "logout" when a login shell exits; zsh prints nothing.
+    const stdout = zsh ? '' : 'logout\n';
+    const left = ctx.shell.leave();
+    if (left) stderr += `Connection to ${left.closed} closed.\n`;
+    return { stdout, stderr, exitCode: status };
+  },
+};

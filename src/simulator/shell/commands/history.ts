@@ -1,0 +1,36 @@
+/**
+ * `history [N]`: lists the lines typed in this session, numbered; `history -c` clears it.
+ */
+// @sim history | bash 5.2 builtins/history.def: "%5d  %s" lines, N = last N, -c clears
+import { fail, ok, type Command } from '../command-spec';
+
+/** The `history` command. */
+export const history: Command = {
+  spec: {
+    name: 'history',
+    summary: 'list the lines typed in this session',
+    usage: 'history [-c] [n]',
+    description: 'Display the history list with line numbers.  An argument of N lists only the\nlast N entries.',
+    options: [{ key: 'clear', short: 'c', help: 'clear the history list by deleting all of the entries' }],
+    arguments: 'builtin',
+    usageStatus: 2,
+    imitates: 'bash 5.2 builtin history',
+    simplified: 'one history for the whole session, not one per host',
+  },
+  run(ctx, _argv, opts) {
+    const list = ctx.state.shell.history;
+    if (opts.flags['clear']) {
+      list.length = 0;
+      return ok();
+    }
+    const [count, extra] = opts.operands;
+    if (extra !== undefined) return fail('bash: history: too many arguments');
+    let from = 0;
+    if (count !== undefined) {
+      if (!/^[0-9]+$/.test(count)) return fail(`bash: history: ${count}: numeric argument required`);
+      from = Math.max(0, list.length - Number(count));
+    }
+    // bash: each entry as "%5d  %s" (history.def display_history, with HISTTIMEFORMAT unset).
+    return ok(list.slice(from).map((line, i) => `${String(from + i + 1).padStart(5)}  ${line}\n`).join(''));
+  },
+};

@@ -1,0 +1,368 @@
+/**
+ * The interpreter: runs a parsed Script against the state. Pipes feed one command's stdout
+ * to the next one's stdin (commands run one after another; output is data, not streams),
+ * redirections write the host's user files, `&&`/`||`/`;` follow POSIX §2.9.3, and `$?` is
+ * the status of the last pipeline. The current host can change mid-line (`ssh`, `exit`),
+ * and the rest of the line then runs on the new host, as a typed session would.
+ */
+import type { Command, CommandContext, CommandResult, ShellControl } from './command-spec';
+import { expandToString, expandWords, formatExpansionIssue, type ExpansionContext } from './expand';
+import { renderHelp } from './help-text';
+import { resolveHost } from './host-resolve';
+import type { LabHost } from './lab-types';
+import { parseOptions } from './options';
+import { parse, type AndOrList, type Pipeline, type Redirect, type SimpleCommand } from './parse';
+import { basename, dirname, resolvePath } from './path';
+import { cwdOf, currentHost, homeOf, type SimState } from './session';
+import { flavorForKind, type ShellFlavor } from './shell-flavor';
+import { formatSyntaxIssue, syntaxErrorStatus } from './syntax-error';
+import type { WordToken } from './tokenize';
+import { lookupVariable } from './variables';
+import { createHostVfs, STRERROR, type Errno, type HostVfs } from './vfs';
+
+/** Output of a run, in the order it was produced (chunks) and per stream. */
+export interface RunOutput {
+  stdout: string;
+  stderr: string;
+  /** Terminal output in order: fd 1 (stdout) or 2 (stderr). */
+  chunks: { fd: 1 | 2; text: string }[];
+  clear: boolean;
+}
+
+/** A running line: where output goes and whether `exit` asked it to stop. */
+export interface Frame {
+  /** True inside `ssh HOST CMD`: `exit` ends the command, not the session. */
+  remote: boolean;
+  stopped: boolean;
+  depth: number;
+  out: RunOutput;
+}
+
+/** Nested `ssh HOST CMD` depth at which the simulator refuses (a loop guard, not a real limit). */
+export const MAX_SSH_DEPTH = 16;
+
+/** A new, empty output. */
+export function emptyOutput(): RunOutput {
+  return { stdout: '', stderr: '', chunks: [], clear: false };
+}
+
+/** Appends text to the terminal output. */
+export function emit(out: RunOutput, fd: 1 | 2, text: string): void {
+  if (text === '') return;
+  if (fd === 1) out.stdout += text;
+  else out.stderr += text;
+  const last = out.chunks[out.chunks.length - 1];
+  if (last && last.fd === fd) last.text += text;
+  else out.chunks.push({ fd, text });
+}
+
+/** Parses and runs one line in `frame`; returns the exit status and sets `$?`. */
+export function executeLine(state: SimState, line: string, frame: Frame, commands: ReadonlyMap<string, Command>): number {
+  const parsed = parse(line);
+  if (!parsed.ok) {
+    const flavor = flavorForKind(currentHost(state).kind);
+    emit(frame.out, 2, formatSyntaxIssue(parsed.error, flavor) + '\n');
+    state.shell.lastStatus = syntaxErrorStatus(flavor);
+    return state.shell.lastStatus;
+  }
+  for (const list of parsed.script.lists) {
+    state.shell.lastStatus = runAndOr(state, list, frame, commands);
+    if (frame.stopped || state.shell.exited) break;
+  }
+  return state.shell.lastStatus;
+}
+
+function runAndOr(state: SimState, list: AndOrList, frame: Frame, commands: ReadonlyMap<string, Command>): number {
+  let status = runPipeline(state, list.first, frame, commands);
+  for (const { op, pipeline } of list.rest) {
+    if (frame.stopped || state.shell.exited) break;
+    state.shell.lastStatus = status;
+    if ((op === '&&') === (status === 0)) status = runPipeline(state, pipeline, frame, commands);
+  }
+  return status;
+}
+
+/** Where a file descriptor's output goes. */
+type Sink = { kind: 'terminal' } | { kind: 'pipe' } | { kind: 'file'; path: string } | { kind: 'null' };
+
+function runPipeline(state: SimState, pipeline: Pipeline, frame: Frame, commands: ReadonlyMap<string, Command>): number {
+  let stdin: string | null = null;
+  let status = 0;
+  pipeline.commands.forEach((cmd, i) => {
+    if (frame.stopped || state.shell.exited) return;
+    const last = i === pipeline.commands.length - 1;
+    const piped = runSimple(state, cmd, frame, commands, stdin, !last, pipeline.pipeStderr[i] ?? false);
+    stdin = piped.pipe;
+    status = piped.status;
+  });
+  return pipeline.negated ? (status === 0 ? 1 : 0) : status;
+}
+
+/** Runs one simple command; returns its status and what it wrote into the pipe. */
+function runSimple(
+  state: SimState,
+  cmd: SimpleCommand,
+  frame: Frame,
+  commands: ReadonlyMap<string, Command>,
+  stdin: string | null,
+  toPipe: boolean,
+  stderrToPipe: boolean,
+): { status: number; pipe: string } {
+  const host = currentHost(state);
+  const flavor = flavorForKind(host.kind);
+  const vfs = createHostVfs(state, host);
+  const cwd = cwdOf(state, host);
+  const temp: Record<string, string> = {};
+  const expansion: ExpansionContext = {
+    flavor,
+    cwd,
+    lookup: (name) => lookupVariable(state, host, name, temp),
+    home: (user) => (user === '' ? (lookupVariable(state, host, 'HOME') ?? '/root') : (host.users ?? []).some((u) => u.name === user) ? homeOf(host, user) : undefined),
+    listDir: (dir) => {
+      const r = vfs.list(dir);
+      return r.ok ? r.names : null;
+    },
+  };
+  const failWith = (message: string, status: number): { status: number; pipe: string } => {
+    emit(frame.out, 2, message + '\n');
+    return { status, pipe: '' };
+  };
+
+  // Assignments: NAME=value (value not split or globbed, POSIX §2.9.1).
+  const assigned: [string, string][] = [];
+  for (const word of cmd.assignments) {
+    const eq = word.raw.indexOf('=');
+    const value = expandToString(stripAssignmentName(word, eq), expansion);
+    if (!value.ok) return failWith(formatExpansionIssue(value.error, flavor), 1);
+    assigned.push([word.raw.slice(0, eq), value.text]);
+  }
+  const argv = expandWords(cmd.words, expansion);
+  if (!argv.ok) return failWith(formatExpansionIssue(argv.error, flavor), 1);
+
+  // Redirections, left to right (POSIX §2.7): later ones see earlier ones' effect.
+  const fds: Record<number, Sink> = { 1: toPipe ? { kind: 'pipe' } : { kind: 'terminal' }, 2: stderrToPipe ? { kind: 'pipe' } : { kind: 'terminal' } };
+  let input = stdin;
+  for (const r of cmd.redirects) {
+    const opened = openRedirect(r, fds, vfs, cwd, expansion, flavor);
+    if (!opened.ok) return failWith(opened.message, 1);
+    if (opened.stdin !== undefined) input = opened.stdin;
+  }
+
+  if (argv.fields.length === 0) {
+    // Only assignments and/or redirections: assignments persist in the shell (bash(1) "SIMPLE COMMAND EXPANSION").
+    for (const [name, value] of assigned) (state.shell.env[host.name] ??= {})[name] = value;
+    return { status: 0, pipe: '' };
+  }
+  for (const [name, value] of assigned) temp[name] = value;
+
+  const [name, ...args] = argv.fields as [string, ...string[]];
+  const found = findCommand(name, commands, vfs, cwd, flavor);
+  let result: CommandResult;
+  if ('error' in found) result = { stdout: '', stderr: found.error + '\n', exitCode: found.status };
+  else result = invoke(state, found.command, args, {
+    host,
+    flavor,
+    vfs,
+    cwd,
+    stdin: input,
+    tty: !frame.remote && fds[1]?.kind === 'terminal',
+    temp,
+    frame,
+    commands,
+  });
+
+  if (result.clear) frame.out.clear = true;
+  let pipe = '';
+  const deliver = (fd: 1 | 2, text: string): void => {
+    const sink = fds[fd] ?? { kind: 'terminal' };
+    if (text === '') return;
+    if (sink.kind === 'terminal') emit(frame.out, fd, text);
+    else if (sink.kind === 'pipe') pipe += text;
+    else if (sink.kind === 'file') {
+      const w = createHostVfs(state, host).write(sink.path, text, true);
+      if (!w.ok) emit(frame.out, 2, redirectError(sink.path, w.errno, flavor) + '\n');
+    }
+  };
+  deliver(1, result.stdout);
+  deliver(2, result.stderr);
+  return { status: result.exitCode & 255, pipe };
+}
+
+/** The value part of `NAME=value`: the same word without the `NAME=` prefix of its first piece. */
+function stripAssignmentName(word: WordToken, eq: number): WordToken {
+  const [first, ...rest] = word.parts;
+  if (first?.kind !== 'text') return word;
+  const remaining = first.text.slice(eq + 1);
+  return { ...word, parts: remaining === '' ? rest : [{ ...first, text: remaining }, ...rest] };
+}
+
+type Opened = { ok: true; stdin?: string } | { ok: false; message: string };
+
+function openRedirect(r: Redirect, fds: Record<number, Sink>, vfs: HostVfs, cwd: string, expansion: ExpansionContext, flavor: ShellFlavor): Opened {
+  if (r.op === '<<<') {
+    const text = expandToString(r.target, expansion);
+    return text.ok ? { ok: true, stdin: text.text + '\n' } : { ok: false, message: formatExpansionIssue(text.error, flavor) };
+  }
+  const fields = expandWords([r.target], expansion);
+  if (!fields.ok) return { ok: false, message: formatExpansionIssue(fields.error, flavor) };
+  // bash redir.c: a target that expands to zero or several words is "ambiguous redirect".
+  if (fields.fields.length !== 1) return { ok: false, message: flavor === 'zsh' ? 'zsh: ambiguous redirect' : `bash: ${r.target.raw}: ambiguous redirect` };
+  const target = fields.fields[0] as string;
+
+  if (r.op === '>&') {
+    if (/^[0-9]+$/.test(target)) {
+      const from = fds[Number(target)];
+      // bash redir.c: duplicating a closed or unknown descriptor is "Bad file descriptor".
+      if (!from) return { ok: false, message: flavor === 'zsh' ? `zsh: ${target}: bad file descriptor` : `bash: ${target}: Bad file descriptor` };
+      fds[r.fd] = from;
+      return { ok: true };
+    }
+    if (target === '-') {
+      fds[r.fd] = { kind: 'null' };
+      return { ok: true };
+    }
+  }
+  const path = resolvePath(cwd, target);
+  if (r.op === '<') {
+    if (path === '/dev/stdin') return { ok: true };
+    const read = vfs.read(path);
+    return read.ok ? { ok: true, stdin: read.text } : { ok: false, message: redirectError(target, read.errno, flavor) };
+  }
+  const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === 1);
+  let sink: Sink;
+  if (path === '/dev/null') sink = { kind: 'null' };
+  else if (path === '/dev/stdout') sink = fds[1] ?? { kind: 'terminal' };
+  else if (path === '/dev/stderr') sink = fds[2] ?? { kind: 'terminal' };
+  else {
+    const append = r.op === '>>' || r.op === '&>>';
+    // Opening with O_TRUNC empties the file before the command runs (so `cat f > f` loses f).
+    const w = vfs.write(path, '', append);
+    if (!w.ok) return { ok: false, message: redirectError(target, w.errno, flavor) };
+    sink = { kind: 'file', path };
+  }
+  if (both) {
+    fds[1] = sink;
+    fds[2] = sink;
+  } else fds[r.fd] = sink;
+  return { ok: true };
+}
+
+/** bash: `bash: FILE: Read-only file system`; zsh: `zsh: read-only file system: FILE` (zsh's %e lower-cases strerror). */
+export function redirectError(target: string, errno: Errno, flavor: ShellFlavor): string {
+  const text = STRERROR[errno];
+  return flavor === 'zsh' ? `zsh: ${text.charAt(0).toLowerCase()}${text.slice(1)}: ${target}` : `bash: ${target}: ${text}`;
+}
+
+// Directories on root's PATH: `/usr/bin/hostname` runs the simulated `hostname`.
+const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
+
+type Found = { command: Command } | { error: string; status: number };
+
+function findCommand(name: string, commands: ReadonlyMap<string, Command>, vfs: HostVfs, cwd: string, flavor: ShellFlavor): Found {
+  if (!name.includes('/')) {
+    const command = commands.get(name);
+    if (command) return { command };
+    // bash 5.2 execute_cmd.c: "%s: command not found", status 127; zsh 5.9 exec.c: "command not found: %s".
+    return { error: flavor === 'zsh' ? `zsh: command not found: ${name}` : `bash: ${name}: command not found`, status: 127 };
+  }
+  const path = resolvePath(cwd, name);
+  const command = commands.get(basename(path));
+  if (command && PATH_DIRS.has(dirname(path))) return { command };
+  const kind = vfs.stat(path);
+  // A file that is not a simulated program cannot be run: 126 (bash: Permission denied / Is a directory).
+  if (kind === 'dir') return { error: flavor === 'zsh' ? `zsh: permission denied: ${name}` : `bash: ${name}: Is a directory`, status: 126 };
+  if (kind === 'file') return { error: flavor === 'zsh' ? `zsh: permission denied: ${name}` : `bash: ${name}: Permission denied`, status: 126 };
+  return { error: flavor === 'zsh' ? `zsh: no such file or directory: ${name}` : `bash: ${name}: No such file or directory`, status: 127 };
+}
+
+interface InvokeEnv {
+  host: LabHost;
+  flavor: ShellFlavor;
+  vfs: HostVfs;
+  cwd: string;
+  stdin: string | null;
+  tty: boolean;
+  temp: Record<string, string>;
+  frame: Frame;
+  commands: ReadonlyMap<string, Command>;
+}
+
+/** Parses options from the spec and runs the command; a command that throws becomes a status-70 message. */
+function invoke(state: SimState, command: Command, args: string[], env: InvokeEnv): CommandResult {
+  const parsed = parseOptions(command.spec, command.rewriteArgs ? command.rewriteArgs(args) : args, env.flavor);
+  if (!parsed.ok) return parsed.result;
+  if (parsed.help) return { stdout: renderHelp(command.spec), stderr: '', exitCode: 0 };
+  const ctx: CommandContext = {
+    state,
+    host: env.host,
+    flavor: env.flavor,
+    vfs: env.vfs,
+    cwd: env.cwd,
+    stdin: env.stdin,
+    tty: env.tty,
+    lookup: (name) => lookupVariable(state, env.host, name, env.temp),
+    remote: env.frame.remote,
+    shell: shellControl(state, env.frame, env.commands),
+    commands: env.commands,
+  };
+  try {
+    return command.run(ctx, args, parsed.opts);
+  } catch (e) {
+    // Commands return errors as data; reaching this is a simulator bug, reported without a stack.
+    const message = e instanceof Error ? e.message : String(e);
+    return { stdout: '', stderr: `${command.spec.name}: internal simulator error: ${message}\n`, exitCode: 70 };
+  }
+}
+
+function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<string, Command>): ShellControl {
+  const shell = state.shell;
+  return {
+    runOn(hostName, line) {
+      const host = resolveHost(state.lab, hostName);
+      const out = emptyOutput();
+      if (!host) return { stdout: '', stderr: `ssh: Could not resolve hostname ${hostName}\n`, exitCode: 255 };
+      if (frame.depth >= MAX_SSH_DEPTH) return { stdout: '', stderr: `ssh: more than ${MAX_SSH_DEPTH} nested ssh sessions (simulator limit)\n`, exitCode: 255 };
+      const saved = { hosts: [...shell.hosts], targets: [...shell.targets], cwd: shell.cwd[host.name], status: shell.lastStatus };
+      shell.hosts.push(host.name);
+      shell.targets.push(hostName);
+      shell.cwd[host.name] = homeOf(host, 'root');
+      const status = executeLine(state, line, { remote: true, stopped: false, depth: frame.depth + 1, out }, commands);
+      shell.hosts = saved.hosts;
+      shell.targets = saved.targets;
+      if (saved.cwd === undefined) delete shell.cwd[host.name];
+      else shell.cwd[host.name] = saved.cwd;
+      shell.lastStatus = saved.status;
+      return { stdout: out.stdout, stderr: out.stderr, exitCode: status };
+    },
+    enter(hostName) {
+      const host = resolveHost(state.lab, hostName);
+      if (!host) return;
+      shell.hosts.push(host.name);
+      shell.targets.push(hostName);
+      // A new login starts in the home directory.
+      shell.cwd[host.name] = homeOf(host, 'root');
+    },
+    leave() {
+      if (shell.hosts.length <= 1) {
+        shell.exited = true;
+        frame.stopped = true;
+        return null;
+      }
+      shell.hosts.pop();
+      const closed = shell.targets.pop() ?? '';
+      return { closed };
+    },
+    setCwd(path) {
+      const host = currentHost(state);
+      const env = (shell.env[host.name] ??= {});
+      env['OLDPWD'] = cwdOf(state, host);
+      shell.cwd[host.name] = path;
+    },
+    setVar(name, value) {
+      (shell.env[currentHost(state).name] ??= {})[name] = value;
+    },
+    stopLine() {
+      frame.stopped = true;
+    },
+  };
+}

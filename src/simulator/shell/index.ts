@@ -1,0 +1,16 @@
+/**
+ * The shell's public API, used by the worker and the `hlab` CLI:
+ * - createSimulator(lab, opts) → SimState (plain JSON)
+ * - runLine(state, line) → { stdout, stderr, exitCode, clear?, chunks } (mutates state)
+ * - promptFor(state) → `root@pve:~# `
+ * - completions(state, line, cursor) → { from, to, candidates }
+ */
+export { createSimulator, currentHost, DEFAULT_CLOCK, type ShellState, type SimState, type SimulatorOptions } from './session';
+export { runLine, type LineResult } from './run-line';
+export { promptFor } from './prompt';
+export { completions, type Completion } from './completions';
+export { resolveHost } from './host-resolve';
+export { quoteArg, quoteArgs } from './quote';
+export { nextRandom, stableHash } from './random';
+export { COMMANDS } from './registry';
+export type { Command, CommandContext, CommandResult, CommandSpec, OptionSpec } from './command-spec';

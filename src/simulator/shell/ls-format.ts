@@ -1,0 +1,77 @@
+/**
+ * Layout pieces of GNU ls: the multi-column format used on a terminal (ls.c
+ * calculate_columns / print_many_per_line, 80 columns, minimum column width 3, two spaces
+ * between columns, padded with spaces rather than tabs) and the long format's fields.
+ */
+
+/** Lays names out in columns, filled top to bottom, as `ls` does on an 80-column terminal. */
+export function columns(names: string[], lineLength = 80): string {
+  const n = names.length;
+  if (n === 0) return '';
+  const widths = names.map((s) => [...s].length);
+  // ls.c: MIN_COLUMN_WIDTH 3; try every column count up to the screen's capacity, keep the widest that fits.
+  const maxCols = Math.max(1, Math.min(Math.floor(lineLength / 3), n));
+  let best: number[] = [Math.max(...widths)];
+  for (let cols = maxCols; cols >= 1; cols--) {
+    const rows = Math.ceil(n / cols);
+    const colWidths = new Array<number>(cols).fill(3);
+    let lineLen = cols * 3;
+    let fits = true;
+    for (let i = 0; i < n; i++) {
+      const col = Math.floor(i / rows);
+      const real = (widths[i] as number) + (col === cols - 1 ? 0 : 2);
+      if ((colWidths[col] as number) < real) {
+        lineLen += real - (colWidths[col] as number);
+        colWidths[col] = real;
+      }
+      if (lineLen >= lineLength) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) {
+      best = colWidths;
+      break;
+    }
+  }
+  const cols = best.length;
+  const rows = Math.ceil(n / cols);
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < cols; c++) {
+      const i = c * rows + r;
+      if (i >= n) break;
+      const name = names[i] as string;
+      const next = (c + 1) * rows + r;
+      line += next < n ? name.padEnd(best[c] as number) : name;
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
+/** ls -h sizes: powers of 1024 with one decimal below 10, rounded up (gnulib human.c, ceiling). */
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return String(bytes);
+  const units = ['K', 'M', 'G', 'T', 'P', 'E'];
+  let value = bytes;
+  let unit = -1;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = value < 10 ? (Math.ceil(value * 10) / 10).toFixed(1) : String(Math.ceil(value));
+  // 9.95 rounds up to 10.0, which ls prints as 10.
+  return (text === '10.0' ? '10' : text) + units[unit];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** ls's recent-file time stamp `%b %e %H:%M` (e.g. `Jan  1 00:00`) in UTC, from virtual ms. */
+export function lsTime(ms: number): string {
+  const d = new Date(ms);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${hh}:${mm}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * The command registry: every simulated command by name. Adding a command means writing
+ * commands/<name>.ts and listing it here.
+ */
+import type { Command } from './command-spec';
+import { cat } from './commands/cat';
+import { cd } from './commands/cd';
+import { clear } from './commands/clear';
+import { echo } from './commands/echo';
+import { exit } from './commands/exit';
+import { exportCommand } from './commands/export';
+import { falseCommand } from './commands/false';
+import { grep } from './commands/grep';
+import { head } from './commands/head';
+import { help } from './commands/help';
+import { history } from './commands/history';
+import { hostname } from './commands/hostname';
+import { ip } from './commands/ip';
+import { ls } from './commands/ls';
+import { pwd } from './commands/pwd';
+import { ssh } from './commands/ssh';
+import { tail } from './commands/tail';
+import { trueCommand } from './commands/true';
+import { wc } from './commands/wc';
+
+/** Every simulated command, by name. */
+export const COMMANDS: ReadonlyMap<string, Command> = new Map(
+  [cat, cd, clear, echo, exit, exportCommand, falseCommand, grep, head, help, history, hostname, ip, ls, pwd, ssh, tail, trueCommand, wc].map((c) => [c.spec.name, c]),
+);

@@ -5,9 +5,7 @@
  * 6.8 kernel; TrueNAS SCALE 24.10 is built on Debian 12 with its own 6.6 kernel; `linux`
  * hosts are modelled as plain Debian 12 with Debian's 6.1 kernel.
  */
-import { renderInitiatorName } from '../exporters/iscsi-initiatorname';
-import { renderPctConf } from '../exporters/pve-lxc-conf';
-import { renderStorageCfg } from '../exporters/pve-storage-cfg';
+import { renderInitiatorName, renderPctConf, renderStorageCfg } from '../exporters';
 import { hostAddresses, hostnameOf } from './host-resolve';
 import type { LabHost } from './lab-types';
 import type { SimState } from './session';
@@ -63,7 +61,7 @@ export function hostFiles(_state: SimState, host: LabHost): HostFileTable {
     // pmxcfs mounts the cluster filesystem at /etc/pve (Proxmox VE admin guide, "pmxcfs").
     dirs.push('/etc/pve/lxc', '/etc/pve/qemu-server', '/etc/pve/nodes', '/var/lib/vz/template/cache');
     file('/etc/pve/storage.cfg', () => renderStorageCfg(host));
-    for (const ct of host.containers ?? []) file(`/etc/pve/lxc/${ct.vmid}.conf`, () => renderPctConf(ct));
+    for (const ct of host.containers ?? []) file(`/etc/pve/lxc/${ct.vmid}.conf`, () => renderPctConf(ct, host));
   }
 
   for (const dir of datasetMountpoints(host)) dirs.push(dir);

@@ -1,0 +1,58 @@
+/**
+ * What the CLI needs from the outside world, behind one interface so tests can call main()
+ * in-process with strings instead of spawning Node (and so no command reaches `process`
+ * directly except through nodeIO()).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** A file read, or why not (an errno name). */
+export type FileRead = { ok: true; text: string } | { ok: false; code: string; size?: number };
+
+/** Input and output for one run of `hlab`. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a text file, refusing files larger than `maxBytes` (code `EFBIG` with the size). */
+  readFile(path: string, maxBytes: number): FileRead;
+  /** True when standard input is a terminal (then `hlab sh` starts a REPL). */
+  stdinIsTTY: boolean;
+  /** Reads all of a piped standard input, up to `maxBytes` (null when larger). */
+  readStdin?(maxBytes: number): Promise<string | null>;
+  /** Standard input and output streams for the REPL. */
+  stdin?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+/** The real process's IO. */
+export function nodeIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile(path, maxBytes) {
+      const full = resolve(process.cwd(), path);
+      try {
+        const st = statSync(full);
+        if (st.isDirectory()) return { ok: false, code: 'EISDIR' };
+        if (st.size > maxBytes) return { ok: false, code: 'EFBIG', size: st.size };
+        return { ok: true, text: readFileSync(full, 'utf8') };
+      } catch (e) {
+        return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
+    },
+    stdinIsTTY: process.stdin.isTTY === true,
+    async readStdin(maxBytes) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+        size += buf.length;
+        if (size > maxBytes) return null;
+        chunks.push(buf);
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdin: process.stdin,
+    output: process.stdout,
+  };
+}

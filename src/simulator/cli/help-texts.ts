@@ -1,0 +1,51 @@
+/** The `--help` texts of `hlab` and its subcommands. */
+
+/** `hlab --help`. */
+export const MAIN_HELP = `Usage: hlab COMMAND [ARGUMENTS]
+
+The Homelab Handbook's lab simulator on the command line.
+
+Commands:
+  validate LAB      check a lab file; print every problem as path: message (fix)
+  diagram LAB       print the lab as a Mermaid flowchart
+  sh [LAB]          boot the lab and run commands in its simulated shell
+                    (an interactive shell when stdin is a terminal)
+
+Options:
+  -h, --help        show this help; \`hlab COMMAND --help\` shows a command's
+
+LAB is a lab file in YAML or JSON (see lab.schema.json). Exit status: 0 success,
+1 an invalid lab or a failed command, 2 a usage error, 70 an internal error.
+`;
+
+/** `hlab validate --help`. */
+export const VALIDATE_HELP = `Usage: hlab validate LAB
+
+Check LAB (YAML or JSON) against the lab format and its rules (names, references,
+iSCSI, idmaps...). Prints "LAB: valid" and exits 0, or prints every problem as
+FILE:LINE:COLUMN: path: message (fix) on stderr and exits 1.
+`;
+
+/** \`hlab diagram --help\`. */
+export const DIAGRAM_HELP = `Usage: hlab diagram LAB
+
+Print LAB as a Mermaid flowchart (zones, hosts, guests, storage links, exposed
+ports) on stdout. Exits 1 if LAB is invalid.
+`;
+
+/** \`hlab sh --help\`. */
+export const SH_HELP = `Usage: hlab sh [LAB] [--host NAME] [-c COMMANDS | --script FILE] [--seed N]
+
+Boot LAB (default: the starter lab) into the simulator, logged in as root.
+
+  --host NAME       start on this host (name, hostname or address; default: the
+                    first Proxmox host)
+  -c COMMANDS       run COMMANDS (lines separated by newlines or ';') and print a
+                    transcript: the prompt and each line, then its output
+  --script FILE     the same, reading the lines from FILE
+  --seed N          seed for generated values such as MAC addresses (default 1)
+
+\`ssh HOST\` moves the following lines to HOST until \`exit\`, as in a real session.
+Without -c or --script, an interactive shell starts when stdin is a terminal;
+piped stdin is run like a script. The exit status is that of the last command.
+`;

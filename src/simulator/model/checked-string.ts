@@ -8,14 +8,16 @@ import { z } from 'zod';
 export type NameChecker = (value: string) => string | null;
 
 /**
- * Build a zod string schema that runs `check` and reports its message at the field's path.
+ * Build a zod string schema that runs `check` and reports its message at the field's path;
+ * `fix` is a hint, or a function choosing one from the message.
  * @example const Hostname = checkedString(checkDnsName, 'dns-name', 'use letters, digits and "-", like "pve"')
  */
-export function checkedString(check: NameChecker, code: string, fix?: string) {
+export function checkedString(check: NameChecker, code: string, fix?: string | ((message: string, value: string) => string | undefined)) {
   return z.string().superRefine((value, ctx) => {
     const message = check(value);
     if (message !== null) {
-      ctx.addIssue({ code: 'custom', message, params: { labCode: code, ...(fix ? { fix } : {}) } });
+      const hint = typeof fix === 'function' ? fix(message, value) : fix;
+      ctx.addIssue({ code: 'custom', message, params: { labCode: code, ...(hint ? { fix: hint } : {}) } });
     }
   });
 }

@@ -21,7 +21,12 @@ export const DEFAULT_ISCSI_PORT = 3260;
 const IdSchema = z.number().int().min(1);
 
 /** An iSCSI name: IQN (`iqn.yyyy-mm.reversed.domain[:id]`), `eui.` or `naa.`. */
-export const IqnSchema = checkedString(checkIqn, 'iqn', 'write iqn.yyyy-mm.reversed.domain[:name], all lower case, like iqn.1993-08.org.debian:01:e7dd6e7909d');
+export const IqnSchema = checkedString(checkIqn, 'iqn', (_message, value) =>
+  // The "0 data bytes" mistake: initiator groups match names, so an IP address there matches nothing.
+  /^[0-9.]+$|^[0-9a-fA-F:]+:[0-9a-fA-F:]*$/.test(value)
+    ? 'this is an address: iSCSI matches initiators by IQN (see /etc/iscsi/initiatorname.iscsi on the initiator)'
+    : 'write iqn.yyyy-mm.reversed.domain[:name] in lower case, like iqn.1993-08.org.debian:01:e7dd6e7909d',
+);
 
 /** One listen address of a portal. */
 export const PortalListenSchema = z.strictObject({

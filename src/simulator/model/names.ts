@@ -9,10 +9,10 @@ function showChar(c: string): string {
   return JSON.stringify(c).slice(1, -1);
 }
 
-/** Show a whole name inside a message, safely quoted and cut. */
+/** Show a whole name inside a message, in single quotes like the real tools, escaped and cut. */
 function showName(name: string): string {
   const cut = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-  return JSON.stringify(cut);
+  return `'${JSON.stringify(cut).slice(1, -1)}'`;
 }
 
 // ---------------------------------------------------------------------------------------

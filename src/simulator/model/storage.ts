@@ -51,7 +51,9 @@ export const PoolSchema = z.strictObject({
    * Pool name (zpool_name_valid rules: starts with a letter, not mirror*, raidz*, draid*, spare*, log).
    * @example tank
    */
-  name: checkedString(checkPoolName, 'zfs-name', 'start with a letter; use letters, digits, "-", "_", ".", ":"'),
+  name: checkedString(checkPoolName, 'zfs-name', (message) =>
+    message === 'name is reserved' ? 'mirror, raidz, draid, spare and log are vdev words: pick another name, like tank' : 'start with a letter; use letters, digits, "-", "_", ".", ":" and space',
+  ),
   /**
    * Top-level vdevs, at least one.
    * @example [{ type: mirror, disks: [sdb, sdc] }]

@@ -19,7 +19,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The known key nearest to `key`, if it is close enough to be a typo (at most a third of the
+ * The known key nearest to `key`, if it is close enough to be a typo (at most 40% of its
  * letters differ, or one key contains the other, ignoring case).
  */
 export function nearestKey(key: string, known: readonly string[]): string | undefined {
@@ -35,7 +35,7 @@ export function nearestKey(key: string, known: readonly string[]): string | unde
       best = candidate;
     }
   }
-  const limit = Math.max(1, Math.floor(key.length / 3));
+  const limit = Math.max(1, Math.ceil(key.length * 0.4));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

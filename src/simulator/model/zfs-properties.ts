@@ -59,7 +59,7 @@ function sizeOrKeyword(property: string, keywords: readonly string[]) {
       const bytes = parseSize(value);
       if (bytes === null) {
         // libzfs_util.c zfs_nicestrtonum: "bad numeric value '%s'".
-        ctx.addIssue({ code: 'custom', message: `bad numeric value ${JSON.stringify(String(value).slice(0, 40))} for '${property}'`, params: { labCode: 'zfs-property', fix: `write a size like 500G or ${keywords.join(' or ')}` } });
+        ctx.addIssue({ code: 'custom', message: `bad numeric value '${JSON.stringify(String(value).slice(0, 40)).slice(1, -1)}' for '${property}'`, params: { labCode: 'zfs-property', fix: `write a size like 500G or ${keywords.join(' or ')}` } });
         return z.NEVER;
       }
       return bytes;

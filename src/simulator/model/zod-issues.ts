@@ -109,6 +109,10 @@ export function convertZodIssues(issues: readonly z.core.$ZodIssue[], input: unk
           break;
         }
         const values = issue.values.map((v) => String(v));
+        if (got === undefined && typeof last === 'string') {
+          out.push({ at: path, message: `required key "${last}" is missing`, fix: `add ${last}: one of ${values.join(', ')}`, code: 'missing' });
+          break;
+        }
         const near = typeof got === 'string' ? nearestKey(got, values) : undefined;
         out.push({
           at: path,
@@ -154,11 +158,14 @@ export function convertZodIssues(issues: readonly z.core.$ZodIssue[], input: unk
 function convertUnion(issue: z.core.$ZodIssueInvalidUnion, input: unknown, path: (string | number)[], got: unknown): PathIssue[] {
   if (issue.discriminator !== undefined && issue.errors.length === 0) {
     const options = ('options' in issue && issue.options ? issue.options : []).map(String);
-    const value = valueAt(got, [issue.discriminator]);
+    // zod reports the mismatch at the discriminator key itself.
+    const atKey = path[path.length - 1] === issue.discriminator;
+    const value = atKey ? got : valueAt(got, [issue.discriminator]);
+    const where = atKey ? path : [...path, issue.discriminator];
     const near = typeof value === 'string' ? nearestKey(value, options) : undefined;
     return [
       {
-        at: [...path, issue.discriminator],
+        at: where,
         message: value === undefined ? `required key "${issue.discriminator}" is missing (one of: ${options.join(', ')})` : `${quoteValue(value)} is not one of: ${options.join(', ')}`,
         ...(near !== undefined ? { fix: `did you mean "${near}"?` } : {}),
         code: value === undefined ? 'missing' : 'invalid-value',
@@ -170,6 +177,11 @@ function convertUnion(issue: z.core.$ZodIssueInvalidUnion, input: unknown, path:
   if (branches.length > 0 && branches.every((b) => b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0)) {
     const expected = [...new Set(branches.map((b) => (b[0] as z.core.$ZodIssueInvalidType).expected))].map((e) => EXPECTED[e] ?? e);
     return [{ at: path, message: `expected ${expected.join(' or ')}, got ${describeGot(got)}`, code: 'invalid-type' }];
+  }
+  // Every branch only disliked the value (literals): list the values that would do.
+  if (branches.length > 0 && branches.every((b) => b.length === 1 && b[0]?.code === 'invalid_value' && b[0].path.length === 0)) {
+    const values = branches.flatMap((b) => (b[0] as z.core.$ZodIssueInvalidValue).values.map(String));
+    return [{ at: path, message: `${quoteValue(got)} is not one of: ${values.join(', ')}`, code: 'invalid-value' }];
   }
   // Otherwise the branch that got furthest (not a bare type mismatch, fewest issues) explains best.
   const scored = branches

@@ -29,20 +29,25 @@ interface Edge {
 }
 
 /** How a host kind is named in labels. */
-const KIND_LABELS: Readonly<Record<string, string>> = { proxmox: 'Proxmox VE', truenas: 'TrueNAS', linux: 'Linux' };
+const KIND_LABELS: ReadonlyMap<string, string> = new Map([
+  ['proxmox', 'Proxmox VE'],
+  ['truenas', 'TrueNAS'],
+  ['linux', 'Linux'],
+]);
 
 /** How a link kind is named in edge labels; kinds not listed are printed as written. */
-const LINK_LABELS: Readonly<Record<string, string>> = {
-  iscsi: 'iSCSI',
-  nfs: 'NFS',
-  smb: 'SMB',
-  wireguard: 'WireGuard',
-  tailscale: 'Tailscale',
-  ssh: 'SSH',
-  dns: 'DNS',
-  http: 'HTTP',
-  https: 'HTTPS',
-};
+// A Map, not an object literal: a link kind like `constructor` must not find Object.prototype.
+const LINK_LABELS: ReadonlyMap<string, string> = new Map([
+  ['iscsi', 'iSCSI'],
+  ['nfs', 'NFS'],
+  ['smb', 'SMB'],
+  ['wireguard', 'WireGuard'],
+  ['tailscale', 'Tailscale'],
+  ['ssh', 'SSH'],
+  ['dns', 'DNS'],
+  ['http', 'HTTP'],
+  ['https', 'HTTPS'],
+]);
 
 /** Link kinds drawn dotted: traffic that travels inside a tunnel. */
 const TUNNEL_KINDS = new Set(['wireguard', 'tailscale', 'vpn']);
@@ -64,8 +69,9 @@ const TUNNEL_KINDS = new Set(['wireguard', 'tailscale', 'vpn']);
  *   to the tailnet or management zone as dotted edges from that zone. Edges between the
  *   same two nodes with the same style are merged (`443/tcp, 80/tcp`).
  *
- * Ids come from sanitised names plus an index and every label is escaped, so any name in
- * the lab gives valid Mermaid; the same lab always gives the same text.
+ * Ids are a kind prefix with indices (`host0`, `ct0`, `pool0_1`, `svc3`) and then the name
+ * reduced to `[A-Za-z0-9_]`, so they are unique and never a Mermaid keyword; every label is
+ * escaped. Any name in the lab gives valid Mermaid; the same lab always gives the same text.
  * @example diagram(starterLab).split('\n').slice(0, 3)
  *   // ['flowchart TB', '    accTitle: Starter lab', '    accDescr: 2 hosts in 1 zone. …']
  */
@@ -76,14 +82,14 @@ export function diagram(lab: Lab, options: DiagramOptions = {}): string {
     lines.push(`${'    '.repeat(depth)}${text}`);
   };
 
-  const hostIds = new Map<string, string>(lab.hosts.map((h, i) => [h.name, mermaidId(`h${i}`, h.name)]));
-  const zoneIds = new Map<string, string>(lab.zones.map((z, i) => [z.id, mermaidId(`z${i}`, z.id)]));
+  const hostIds = new Map<string, string>(lab.hosts.map((h, i) => [h.name, mermaidId(`host${i}`, h.name)]));
+  const zoneIds = new Map<string, string>(lab.zones.map((z, i) => [z.id, mermaidId(`zone${i}`, z.id)]));
   const guestIds = new Map<string, string>();
   for (const [i, host] of lab.hosts.entries()) {
-    for (const ct of host.containers ?? []) guestIds.set(`${host.name}/${ct.vmid}`, mermaidId(`h${i}_ct`, ct.vmid));
-    for (const vm of host.vms ?? []) guestIds.set(`${host.name}/${vm.vmid}`, mermaidId(`h${i}_vm`, vm.vmid));
+    for (const ct of host.containers ?? []) guestIds.set(`${host.name}/${ct.vmid}`, mermaidId(`ct${i}`, ct.vmid));
+    for (const vm of host.vms ?? []) guestIds.set(`${host.name}/${vm.vmid}`, mermaidId(`vm${i}`, vm.vmid));
   }
-  const serviceIds = new Map<Service, string>(lab.services.map((s, i) => [s, mermaidId(`s${i}`, s.name)]));
+  const serviceIds = new Map<Service, string>(lab.services.map((s, i) => [s, mermaidId(`svc${i}`, s.name)]));
 
   const exposed = lab.services.flatMap((s) => s.ports.filter((p) => p.exposure === 'internet').map((p) => ({ s, p })));
   const internetZone = lab.zones.find((z) => z.kind === 'internet');
@@ -124,10 +130,10 @@ export function diagram(lab: Lab, options: DiagramOptions = {}): string {
     }
     if (showStorage) {
       for (const [j, pool] of (host.pools ?? []).entries()) {
-        out(depth + 1, `${mermaidId(`h${index}_pool${j}`, pool.name)}[("${mermaidLabel(poolLabel(host, pool))}")]`);
+        out(depth + 1, `${mermaidId(`pool${index}_${j}`, pool.name)}[("${mermaidLabel(poolLabel(host, pool))}")]`);
       }
       for (const [j, zvol] of sharedZvols(host).entries()) {
-        out(depth + 1, `${mermaidId(`h${index}_zvol${j}`, zvol.name)}[("${mermaidLabel(`zvol ${zvol.name} ${shortSize(zvol.size)}`)}")]`);
+        out(depth + 1, `${mermaidId(`zvol${index}_${j}`, zvol.name)}[("${mermaidLabel(`zvol ${zvol.name} ${shortSize(zvol.size)}`)}")]`);
       }
     }
     out(depth, 'end');
@@ -193,7 +199,7 @@ function mergeEdges(edges: readonly Edge[]): Edge[] {
 
 /** `pve · Proxmox VE · 192.168.5.146`: name, kind and the first address in the host's own zone. */
 function hostLabel(host: Host): string {
-  const parts = [host.name, KIND_LABELS[host.kind] ?? host.kind];
+  const parts = [host.name, KIND_LABELS.get(host.kind) ?? host.kind];
   const own = host.interfaces.find((i) => i.zone === undefined || i.zone === host.zone) ?? host.interfaces[0];
   const address = own?.addresses[0]?.split('/')[0];
   if (address) parts.push(address);
@@ -318,7 +324,7 @@ function linkEdges(lab: Lab, hostIds: ReadonlyMap<string, string>): Edge[] {
     const from = hostIds.get(link.from);
     const to = hostIds.get(link.to);
     if (!from || !to) continue;
-    const label = LINK_LABELS[link.kind] ?? link.kind;
+    const label = LINK_LABELS.get(link.kind) ?? link.kind;
     if (derived.includes(`${from} ${to} ${label}`)) continue;
     edges.push({ from, to, label, arrow: TUNNEL_KINDS.has(link.kind) ? '-.->' : '-->' });
   }
@@ -358,7 +364,7 @@ function describe(lab: Lab): string {
     sentences.push(`${name} (${facts.join(', ')})${where}${what}.`);
   }
   for (const link of lab.links) {
-    sentences.push(`${link.from} to ${link.to} over ${LINK_LABELS[link.kind] ?? link.kind}.`);
+    sentences.push(`${link.from} to ${link.to} over ${LINK_LABELS.get(link.kind) ?? link.kind}.`);
   }
   const exposed = lab.services.filter((s) => s.ports.some((p) => p.exposure === 'internet'));
   sentences.push(

@@ -13,11 +13,12 @@
 const ID_NAME_LIMIT = 24;
 
 /**
- * A node or subgraph id: a fixed prefix that starts with a letter (so no id is a Mermaid
- * keyword like `end` or starts with `o`/`x`, which would turn `-->o` into a circle edge),
- * then the name reduced to `[A-Za-z0-9_]`. Callers put an index in the prefix, which makes
- * ids unique even when two names reduce to the same text.
- * @example mermaidId('h0', 'pve-1') // 'h0_pve_1'
+ * A node or subgraph id: a prefix of letters and digits (so no id is a Mermaid keyword like
+ * `end` or starts with `o`/`x`, which would turn `-->o` into a circle edge), then `_` and the
+ * name reduced to `[A-Za-z0-9_]`. Callers make the prefix a kind plus indices (`host0`,
+ * `pool0_1`): the prefix alone then tells ids apart, even when names reduce to the same
+ * text or look like another id.
+ * @example mermaidId('host0', 'pve-1') // 'host0_pve_1'
  */
 export function mermaidId(prefix: string, name: string | number): string {
   const safe = String(name)
@@ -28,15 +29,15 @@ export function mermaidId(prefix: string, name: string | number): string {
 }
 
 /** Mermaid entity codes for the characters that could end a quoted label or mean markup. */
-const LABEL_ENTITIES: Readonly<Record<string, string>> = {
-  '"': '#quot;',
-  '#': '#35;',
-  '%': '#37;',
-  '&': '#amp;',
-  '<': '#lt;',
-  '>': '#gt;',
-  '|': '#124;',
-};
+const LABEL_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['"', '#quot;'],
+  ['#', '#35;'],
+  ['%', '#37;'],
+  ['&', '#amp;'],
+  ['<', '#lt;'],
+  ['>', '#gt;'],
+  ['|', '#124;'],
+]);
 
 /**
  * Text for inside a quoted label (`id["…"]`, `-->|"…"|`, `subgraph id["…"]`): control
@@ -49,21 +50,22 @@ export function mermaidLabel(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/`/g, '')
-    .replace(/["#%&<>|]/g, (ch) => LABEL_ENTITIES[ch] ?? '')
+    .replace(/["#%&<>|]/g, (ch) => LABEL_ENTITIES.get(ch) ?? '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }
 
 /**
  * Text for `accTitle:` and `accDescr:` lines, which run to the end of the line and are not
- * entity-decoded: one line, no control characters, and no `%`, `{` or `}` (a `%%{` would
- * start a directive wherever it appears).
+ * entity-decoded: one line, no control characters, no `%`, `{` or `}` (a `%%{` would start
+ * a directive wherever it appears), and no `<`, `>` or backticks (Mermaid sanitises these
+ * texts itself; leaving markup out keeps the SVG title plain whatever renders it).
  * @example mermaidAccText('Lab\n%%{init: {}}%%') // 'Lab init:'
  */
 export function mermaidAccText(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[%{}`]/g, '')
+    .replace(/[%{}`<>]/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }

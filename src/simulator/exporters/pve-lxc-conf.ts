@@ -31,6 +31,11 @@ export function renderPctConf(container: Container, host?: Host): string {
     if (value !== undefined && value !== '') keys.push([key, String(value)]);
   };
   const volumes = declaredVolumes(container);
+  // pct create allocates the rootfs first, then mount points by index (API2/LXC.pm create_vm).
+  const rootfs = renderRootfs(container, host, volumes);
+  const mounts = [...container.mounts]
+    .sort((a, b) => a.index - b.index)
+    .map((mount) => [`mp${mount.index}`, renderMountPoint(mount, container.vmid, host, volumes)] as const);
 
   add('arch', container.arch);
   add('cores', container.cores);
@@ -38,12 +43,12 @@ export function renderPctConf(container: Container, host?: Host): string {
   add('features', renderFeatures(container.features));
   add('hostname', container.hostname ?? `CT${container.vmid}`);
   add('memory', container.memory);
-  for (const mount of container.mounts) add(`mp${mount.index}`, renderMountPoint(mount, container.vmid, host, volumes));
+  for (const [key, value] of mounts) add(key, value);
   for (const net of container.net) add(`net${net.index}`, renderNetwork(net));
   if (container.onboot) add('onboot', 1);
   add('ostype', container.ostype);
   if (container.protection) add('protection', 1);
-  add('rootfs', renderRootfs(container, host, volumes));
+  add('rootfs', rootfs);
   add('startup', renderStartup(container.startup));
   add('swap', container.swap);
   add('tags', renderTags(container.tags));

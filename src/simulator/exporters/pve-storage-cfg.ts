@@ -12,14 +12,14 @@ type StorageEntry = NonNullable<NonNullable<Host['proxmox']>['storage']>[number]
  * `options`): SectionConfig.pm write_config prints them first, sorted, then the optional
  * ones, sorted. From pve-storage src/PVE/Storage/*Plugin.pm `sub options`.
  */
-const REQUIRED_KEYS: Readonly<Record<string, readonly string[]>> = {
-  dir: ['path'], // DirPlugin.pm
-  zfspool: ['pool'], // ZFSPoolPlugin.pm
-  iscsi: ['portal', 'target'], // ISCSIPlugin.pm
-  lvm: ['vgname'], // LVMPlugin.pm (`base` is fixed but optional)
-  lvmthin: ['thinpool', 'vgname'], // LvmThinPlugin.pm
-  nfs: ['export', 'path', 'server'], // NFSPlugin.pm
-};
+const REQUIRED_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['dir', ['path']], // DirPlugin.pm
+  ['zfspool', ['pool']], // ZFSPoolPlugin.pm
+  ['iscsi', ['portal', 'target']], // ISCSIPlugin.pm
+  ['lvm', ['vgname']], // LVMPlugin.pm (`base` is fixed but optional)
+  ['lvmthin', ['thinpool', 'vgname']], // LvmThinPlugin.pm
+  ['nfs', ['export', 'path', 'server']], // NFSPlugin.pm
+]);
 
 /** Lab fields that are not storage.cfg keys. */
 const NOT_KEYS = new Set(['id', 'type']);
@@ -50,7 +50,7 @@ function renderEntry(entry: StorageEntry): string {
     // SectionConfig.pm format_config_line skips a non-boolean value that is ''.
     if (value !== '') values.set(key, value);
   }
-  const required = REQUIRED_KEYS[entry.type] ?? [];
+  const required = REQUIRED_KEYS.get(entry.type) ?? [];
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   // write_config: `comment` and `disable` first, then required keys sorted, then the rest sorted.
   const order = [

@@ -43,7 +43,9 @@ const LABEL_ENTITIES: ReadonlyMap<string, string> = new Map([
  * Text for inside a quoted label (`id["…"]`, `-->|"…"|`, `subgraph id["…"]`): control
  * characters and newlines become spaces, backticks (Markdown strings) are dropped, and
  * `" # % & < > |` become Mermaid entity codes (`#quot;` …), so the label can neither close
- * its quotes nor smuggle a directive or a tag. Returns the text without the quotes.
+ * its quotes nor smuggle a directive or a tag. The `d` of a `direction` followed by a space
+ * becomes `#100;` too: mermaid's flow.jison lexer has a rule `.*direction\s+TB[^\n]*` that
+ * would otherwise swallow the whole line, label and all. Returns the text without quotes.
  * @example mermaidLabel('say "hi"') // 'say #quot;hi#quot;'
  */
 export function mermaidLabel(text: string): string {
@@ -52,14 +54,17 @@ export function mermaidLabel(text: string): string {
     .replace(/`/g, '')
     .replace(/["#%&<>|]/g, (ch) => LABEL_ENTITIES.get(ch) ?? '')
     .replace(/ {2,}/g, ' ')
-    .trim();
+    .trim()
+    .replace(/(d)(?=irection\s)/gi, (d) => `#${d.charCodeAt(0)};`);
 }
 
 /**
  * Text for `accTitle:` and `accDescr:` lines, which run to the end of the line and are not
  * entity-decoded: one line, no control characters, no `%`, `{` or `}` (a `%%{` would start
  * a directive wherever it appears), and no `<`, `>` or backticks (Mermaid sanitises these
- * texts itself; leaving markup out keeps the SVG title plain whatever renders it).
+ * texts itself; leaving markup out keeps the SVG title plain whatever renders it). A
+ * zero-width space goes after any `direction` followed by a space, so flow.jison's
+ * `.*direction\s+TB[^\n]*` rule cannot take the line for a direction statement.
  * @example mermaidAccText('Lab\n%%{init: {}}%%') // 'Lab init:'
  */
 export function mermaidAccText(text: string): string {
@@ -67,5 +72,6 @@ export function mermaidAccText(text: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/[%{}`<>]/g, '')
     .replace(/ {2,}/g, ' ')
-    .trim();
+    .trim()
+    .replace(/(direction)(?=\s)/gi, '$1\u200b');
 }

@@ -152,6 +152,7 @@ describe('diagram: hostile names', () => {
     ['a keyword', 'end'],
     ['an Object.prototype key', 'constructor'],
     ['another one', '__proto__'],
+    ['a direction statement', 'Home direction LR'],
     ['nothing', ''],
   ])('%s stay inside their labels', (_what, text) => {
     const out = diagram(withText(text));

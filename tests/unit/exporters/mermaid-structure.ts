@@ -49,6 +49,9 @@ const KEYWORDS = new Set(['end', 'subgraph', 'graph', 'flowchart', 'style', 'cla
 export function readFlowchart(text: string): MermaidFlowchart {
   if (!text.endsWith('\n')) throw new Error('diagram text does not end with a newline');
   if (/%%/.test(text)) throw new Error('diagram text contains %% (comment or directive)');
+  // mermaid flow.jison: `.*direction\s+TB[^\n]*` (and BT, RL, LR) takes a whole line as a direction statement.
+  const direction = /direction\s+(TB|BT|RL|LR)/.exec(text);
+  if (direction) throw new Error(`diagram text contains ${JSON.stringify(direction[0])}, which mermaid's lexer reads as a direction statement`);
   const lines = text.slice(0, -1).split('\n');
   if (lines[0] !== 'flowchart TB') throw new Error(`first line is ${JSON.stringify(lines[0])}, not "flowchart TB"`);
   const accTitle = /^ {4}accTitle: ([^\n{}%]*)$/.exec(lines[1] ?? '');

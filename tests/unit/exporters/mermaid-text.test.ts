@@ -28,6 +28,11 @@ describe('mermaidLabel', () => {
     expect(mermaidLabel('say "hi" <b>&</b> #1 100% a|b')).toBe('say #quot;hi#quot; #lt;b#gt;#amp;#lt;/b#gt; #35;1 100#37; a#124;b');
   });
 
+  it('breaks up "direction TB", which mermaid\'s lexer would read as a statement', () => {
+    expect(mermaidLabel('Home direction LR')).toBe('Home #100;irection LR');
+    expect(mermaidLabel('Direction\u00a0TB and directions')).toBe('#68;irection\u00a0TB and directions');
+  });
+
   it('puts everything on one line and drops Markdown backticks', () => {
     expect(mermaidLabel('one\ntwo\r\n\tthree `x`')).toBe('one two three x');
   });
@@ -45,5 +50,6 @@ describe('mermaidAccText', () => {
   it('keeps one plain line with no directive characters', () => {
     expect(mermaidAccText('Lab\n%%{init: {}}%%')).toBe('Lab init:');
     expect(mermaidAccText('a <b> `c`')).toBe('a b c');
+    expect(mermaidAccText('Lab direction TB')).toBe('Lab direction\u200b TB');
   });
 });

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { LineTextSchema } from './free-text';
 import { IqnSchema, DEFAULT_ISCSI_PORT } from './iscsi-target';
 import { canonicalIp } from './network';
+import { checkedString } from './checked-string';
+import { checkChapUser } from './names';
 
 /** Split `IP[:PORT]` or `[IPv6]:PORT` (the form iscsiadm -p takes). */
 export function parsePortalAddress(text: string): { host: string; port: number } | null {
@@ -54,11 +56,11 @@ export const SessionSchema = z.strictObject({
 /** CHAP credentials (`node.session.auth.username/password`, `_in` for mutual). */
 export const InitiatorChapSchema = z.strictObject({
   /** node.session.auth.username. @example pve */
-  username: LineTextSchema,
+  username: checkedString(checkChapUser, 'chap-user'),
   /** node.session.auth.password. @example s3cretpassw0rd */
   password: LineTextSchema,
   /** node.session.auth.username_in (mutual CHAP). */
-  username_in: LineTextSchema.optional(),
+  username_in: checkedString(checkChapUser, 'chap-user').optional(),
   /** node.session.auth.password_in (mutual CHAP). */
   password_in: LineTextSchema.optional(),
 });

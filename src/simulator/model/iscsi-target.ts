@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { checkedString } from './checked-string';
 import { LineTextSchema } from './free-text';
 import { IpSchema } from './network';
-import { checkIqn, checkTargetName } from './names';
+import { checkChapUser, checkIqn, checkTargetName } from './names';
 import { SizeSchema } from './size';
 
 /** TrueNAS default global basename (iscsi.global.config). */
@@ -77,11 +77,11 @@ export const AuthSchema = z
     /** Group tag that targets refer to (`groups[].auth`). @example 1 */
     tag: IdSchema,
     /** CHAP user name. @example pve */
-    user: LineTextSchema,
+    user: checkedString(checkChapUser, 'chap-user'),
     /** CHAP secret, 12 to 16 characters. @example s3cretpassw0rd */
     secret: SecretSchema,
     /** Mutual CHAP: the target's user name. @example "" */
-    peeruser: LineTextSchema.default(''),
+    peeruser: z.union([z.literal(''), checkedString(checkChapUser, 'chap-user')]).default(''),
     /** Mutual CHAP: the target's secret, 12 to 16 characters. @example "" */
     peersecret: z.string().default(''),
   })

@@ -67,6 +67,9 @@ function looksBinary(text: string): boolean {
  * refused before any parser recurses into it.
  */
 function flowNestingTooDeep(text: string): number | null {
+  // Compact block sequences (`- - - x`) nest one level per dash on a single line.
+  const dashes = /^[ \t]*(?:-[ \t]+){65,}/m.exec(text);
+  if (dashes) return dashes.index + dashes[0].length - 1;
   let depth = 0;
   let quote: string | null = null;
   let comment = false;
@@ -111,17 +114,32 @@ function documentTooDeep(doc: Document): { node: { range?: [number, number, numb
 }
 
 /**
- * The nesting depth problem of a plain value (object input or parsed JSON), found without
- * recursion; also catches cycles, whose depth is endless.
+ * The first nesting problem of a plain value (object input or parsed JSON), found without
+ * recursion: a cycle (an object that contains itself) or nesting deeper than
+ * {@link MAX_NESTING}. Returns the path and what is wrong, or null.
  */
-export function valueTooDeep(value: unknown): (string | number)[] | null {
-  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: value, path: [] }];
+export function valueNestingProblem(value: unknown): { at: (string | number)[]; message: string } | null {
+  const ancestors = new Set<object>();
+  type Frame = { node: unknown; path: (string | number)[] } | { leave: object };
+  const stack: Frame[] = [{ node: value, path: [] }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: unknown; path: (string | number)[] };
+    const frame = stack.pop() as Frame;
+    if ('leave' in frame) {
+      ancestors.delete(frame.leave);
+      continue;
+    }
+    const { node, path } = frame;
     if (node === null || typeof node !== 'object') continue;
-    if (path.length >= MAX_NESTING) return path;
-    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
-    else for (const key of Object.keys(node)) stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+    if (ancestors.has(node)) return { at: path, message: 'the lab contains itself here (a cycle)' };
+    if (path.length >= MAX_NESTING) return { at: path, message: `nesting is deeper than ${MAX_NESTING} levels` };
+    ancestors.add(node);
+    stack.push({ leave: node });
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path, i] });
+    } else {
+      const keys = Object.keys(node);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: (node as Record<string, unknown>)[keys[i] as string], path: [...path, keys[i] as string] });
+    }
   }
   return null;
 }
@@ -179,21 +197,28 @@ export function readLabText(text: string): ReadResult {
       const reason = String((error as Error).message ?? error).replace(/[\x00-\x1f]/g, ' ');
       const m = /position (\d+)/.exec(reason);
       const where = m ? positionOf(body, Number(m[1])) : {};
-      const short = reason.replace(/\s*\(line \d+ column \d+\)/, '').replace(/, ".*" is not valid JSON$/, '').slice(0, 120);
+      const short = reason
+        .replace(/\s*\(line \d+ column \d+\)/, '')
+        .replace(/ in JSON at position \d+/, '')
+        .replace(/, ".*" is not valid JSON$/, '')
+        .slice(0, 120);
       return { ok: false, issues: [{ at: [], message: `not valid JSON: ${short}`, fix: 'check for a missing comma, quote or bracket there', ...where, code: 'syntax' }] };
     }
   }
   let doc: Document;
   try {
-    doc = parseDocument(body, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(body, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   } catch {
     return { ok: false, issues: [{ at: [], message: `nesting is deeper than ${MAX_NESTING} levels`, code: 'too-deep' }] };
   }
   if (!isJson) {
     if (doc.errors.length > 0) {
+      // yaml turns a stack overflow on absurd nesting into one error per level: keep the first.
+      const deepError = doc.errors.find((e) => /call stack/i.test(e.message));
+      const errors = deepError ? [deepError] : doc.errors.slice(0, 10);
       return {
         ok: false,
-        issues: doc.errors.slice(0, 10).map((e) => {
+        issues: errors.map((e) => {
           const pos = e.linePos?.[0];
           const deep = /call stack/i.test(e.message);
           const first = deep ? `nesting is deeper than ${MAX_NESTING} levels` : `YAML syntax error: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
@@ -214,10 +239,11 @@ export function readLabText(text: string): ReadResult {
       return { ok: false, issues: [{ at: [], message: alias ? 'too many YAML aliases (a resource exhaustion attack?)' : 'the YAML could not be read', code: alias ? 'aliases' : 'syntax' }] };
     }
   }
-  const tooDeep = valueTooDeep(value);
-  if (tooDeep) {
-    return { ok: false, issues: [{ at: tooDeep, message: `nesting is deeper than ${MAX_NESTING} levels`, code: 'too-deep' }] };
+  if (value === null || value === undefined) {
+    return { ok: false, issues: [{ at: [], message: 'the lab file is empty', fix: 'start with "version: 1", a name and hosts (see src/content/labs/starter.yaml)', code: 'empty' }] };
   }
+  const nesting = valueNestingProblem(value);
+  if (nesting) return { ok: false, issues: [{ ...nesting, code: nesting.message.includes('cycle') ? 'cycle' : 'too-deep' }] };
   // JSON positions come from the YAML parse of the same text (JSON is YAML 1.2 flow style).
   const usable = doc.errors.length === 0;
   return { ok: true, value, locate: usable ? locator(doc, counter) : () => undefined };

@@ -217,14 +217,24 @@ export function checkTag(tag: string): string | null {
 // Linux.
 
 /**
- * Check a network interface name as the kernel does (net/core/dev.c dev_valid_name: 1–15
- * bytes, not "." or "..", no '/', ':' or white space).
+ * Check a network interface name: the kernel's rule (net/core/dev.c dev_valid_name: 1–15
+ * bytes, not "." or "..", no '/', ':' or white space), narrowed to the characters real
+ * names use (eth0, enp3s0, vmbr0.20, wg0, tailscale0), since exporters write them unquoted
+ * into /etc/network/interfaces and shell scripts.
  * @example checkInterfaceName('vmbr0') // null
  */
 export function checkInterfaceName(name: string): string | null {
-  // Also refuse control characters and non-ASCII: ip(8) would accept some, people never mean them.
-  const ok = name.length >= 1 && name.length <= 15 && name !== '.' && name !== '..' && /^[\x21-\x7e]+$/.test(name) && !/[/:]/.test(name);
-  return ok ? null : `${showName(name)} is not a valid interface name (1-15 characters, no '/', ':' or spaces)`;
+  const ok = name.length <= 15 && name !== '.' && name !== '..' && /^[A-Za-z0-9_.-]+$/.test(name);
+  return ok ? null : `${showName(name)} is not a valid interface name (1-15 letters, digits, '.', '-' or '_')`;
+}
+
+/**
+ * Check a CHAP user name. TrueNAS writes it into the SCST config and open-iscsi into
+ * iscsid.conf; keep to characters that need no quoting there (IQNs fit).
+ * @example checkChapUser('pve') // null
+ */
+export function checkChapUser(name: string): string | null {
+  return /^[A-Za-z0-9._@:-]{1,223}$/.test(name) ? null : `${showName(name)} is not a CHAP user name (letters, digits, '.', '-', '_', '@', ':')`;
 }
 
 /**

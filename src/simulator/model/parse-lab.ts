@@ -4,7 +4,7 @@
  */
 import { formatPath, type LabIssue } from './issues';
 import { LabSchema, type Lab } from './lab';
-import { readLabText, valueTooDeep, MAX_NESTING, type TextPosition } from './lab-text';
+import { readLabText, valueNestingProblem, type TextPosition } from './lab-text';
 import { checkReferences } from './references';
 import type { PathIssue } from './path-issue';
 import { convertZodIssues, labErrorMap } from './zod-issues';
@@ -63,8 +63,8 @@ export function parseLab(input: string | unknown, _opts: ParseLabOptions = {}): 
       if (!read.ok) return { ok: false, errors: read.issues.map((i) => toLabIssue(i)) };
       return validateValue(read.value, read.locate);
     }
-    const deep = valueTooDeep(input);
-    if (deep) return { ok: false, errors: [toLabIssue({ at: deep, message: `nesting is deeper than ${MAX_NESTING} levels`, code: 'too-deep' })] };
+    const nesting = valueNestingProblem(input);
+    if (nesting) return { ok: false, errors: [toLabIssue({ ...nesting, code: nesting.message.includes('cycle') ? 'cycle' : 'too-deep' })] };
     return validateValue(input);
   } catch (error) {
     // A bug, not bad input: still data, never a stack trace.

@@ -53,6 +53,7 @@ function describeGot(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return quoteValue(value);
   if (typeof value === 'object') return 'a mapping';
+  if (value === undefined) return 'nothing';
   return `a ${typeof value}`;
 }
 

@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { formatIssue, parseLab } from '../../../src/simulator/model';
 
+/**
+ * A lab as a plain, freely editable object: tests break arbitrary fields of it, so it is
+ * deliberately untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LabDoc = any;
+
 /** Repository root. */
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -14,12 +21,12 @@ export function readText(path: string): string {
 }
 
 /** The starter lab (src/content/labs/starter.yaml) as a fresh plain object. */
-export function starter(): any {
+export function starter(): LabDoc {
   return parse(readText('src/content/labs/starter.yaml'));
 }
 
 /** The every-field lab (tests/fixtures/labs/every-field.yaml) as a fresh plain object. */
-export function everyField(): any {
+export function everyField(): LabDoc {
   return parse(readText('tests/fixtures/labs/every-field.yaml'));
 }
 
@@ -30,7 +37,7 @@ export function issues(input: unknown): string[] {
 }
 
 /** Break a copy of the every-field lab with `change`, and return its issues. */
-export function breakEveryField(change: (lab: any) => void): string[] {
+export function breakEveryField(change: (lab: LabDoc) => void): string[] {
   const lab = everyField();
   change(lab);
   return issues(lab);

@@ -184,9 +184,9 @@ describe('Linux names', () => {
     expect([checkInterfaceName('vmbr0'), checkUserName('alice'), checkAbsolutePath('/tank/archive')]).toEqual([null, null, null]);
     expect([checkInterfaceName('averyveryverylongname'), checkInterfaceName('eth 0'), checkInterfaceName('eth0:1'), checkUserName('Alice'), checkUserName('1alice'), checkAbsolutePath('tank/archive'), checkAbsolutePath('/tank/../etc'), checkAbsolutePath('/tank/a\nb')]).toMatchInlineSnapshot(`
       [
-        "'averyveryverylongname' is not a valid interface name (1-15 characters, no '/', ':' or spaces)",
-        "'eth 0' is not a valid interface name (1-15 characters, no '/', ':' or spaces)",
-        "'eth0:1' is not a valid interface name (1-15 characters, no '/', ':' or spaces)",
+        "'averyveryverylongname' is not a valid interface name (1-15 letters, digits, '.', '-' or '_')",
+        "'eth 0' is not a valid interface name (1-15 letters, digits, '.', '-' or '_')",
+        "'eth0:1' is not a valid interface name (1-15 letters, digits, '.', '-' or '_')",
         "invalid user name 'Alice'",
         "invalid user name '1alice'",
         "'tank/archive' is not an absolute path",

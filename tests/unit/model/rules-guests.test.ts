@@ -1,12 +1,12 @@
 // Proxmox rules: storage.cfg, templates, containers (storage, mounts, network, raw lxc
 // lines, subuid/subgid) and VMs, each broken once with Proxmox's message.
 import { describe, expect, it } from 'vitest';
-import { breakEveryField } from './lab-fixtures';
+import { breakEveryField, type LabDoc } from './lab-fixtures';
 
 // every-field.yaml host 0 (pve): storages local (dir), local-zfs (zfspool rpool/data),
 // truenas-nextcloud (iscsi), nextcloud-lvm (lvm); container 101, VM 200; bridge vmbr0.
-const ct = (lab: any) => lab.hosts[0].containers[0];
-const storage = (lab: any) => lab.hosts[0].proxmox.storage;
+const ct = (lab: LabDoc) => lab.hosts[0].containers[0];
+const storage = (lab: LabDoc) => lab.hosts[0].proxmox.storage;
 
 describe('guests need a proxmox host', () => {
   it('containers, VMs and Proxmox config on a linux host are refused', () => {

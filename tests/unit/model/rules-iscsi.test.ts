@@ -1,10 +1,10 @@
 // iSCSI rules: the TrueNAS target objects (middleware wording) and the initiator's
 // sessions, each broken once.
 import { describe, expect, it } from 'vitest';
-import { breakEveryField } from './lab-fixtures';
+import { breakEveryField, type LabDoc } from './lab-fixtures';
 
 // every-field.yaml: host 0 (pve, proxmox) is the initiator, host 1 (truenas) the target.
-const target = (lab: any) => lab.hosts[1].iscsi.target;
+const target = (lab: LabDoc) => lab.hosts[1].iscsi.target;
 
 describe('where iSCSI roles may live', () => {
   it('a target belongs on truenas or linux, an initiator on proxmox or linux', () => {
@@ -225,7 +225,7 @@ describe('target-extent associations', () => {
 });
 
 describe('initiator sessions', () => {
-  const session = (lab: any) => lab.hosts[0].iscsi.initiator.sessions[0];
+  const session = (lab: LabDoc) => lab.hosts[0].iscsi.initiator.sessions[0];
 
   it('point at a host of the lab that has the target, on its port', () => {
     expect(breakEveryField((lab) => (session(lab).portal = '192.168.5.99:3260'))).toMatchInlineSnapshot(`

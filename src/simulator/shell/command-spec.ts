@@ -48,6 +48,8 @@ export interface CommandSpec {
   imitates: string;
   /** GNU tools that print their `Usage:` synopsis before the `Try ...` line on a usage error (grep does). */
   usageLineOnError?: boolean;
+  /** A shell builtin whose help is laid out like bash's `help NAME` (implied by `arguments: 'builtin'`). */
+  shellBuiltin?: boolean;
   /** For `raw` commands: whether a first argument `--help` shows the help (bash's CHECK_HELPOPT); echo and true do not. */
   rawHelp?: boolean;
   /** What is left out or simplified, one line; shown by `--help`. */

@@ -7,7 +7,7 @@ import type { CommandSpec, OptionSpec } from './command-spec';
 
 /** The full `--help` output of a command. */
 export function renderHelp(spec: CommandSpec): string {
-  return spec.arguments === 'builtin' ? builtinHelp(spec) : gnuHelp(spec);
+  return spec.arguments === 'builtin' || spec.shellBuiltin ? builtinHelp(spec) : gnuHelp(spec);
 }
 
 function optionLabel(o: OptionSpec): string {

@@ -15,6 +15,7 @@ export const echo: Command = {
     description: 'Write arguments to the standard output, separated by single spaces and followed by a newline.\n\n-n  do not append a newline\n-e  enable interpretation of backslash escapes (\\n, \\t, \\c, \\0nnn, \\xHH...)\n-E  explicitly suppress interpretation of backslash escapes',
     options: [],
     arguments: 'raw',
+    shellBuiltin: true,
     usageStatus: 2,
     imitates: 'bash 5.2 builtin echo (zsh 5.9 echo on TrueNAS)',
   },

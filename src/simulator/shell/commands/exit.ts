@@ -15,6 +15,7 @@ export const exit: Command = {
     description: 'Exit the shell.\n\nExits the shell with a status of N.  If N is omitted, the exit status\nis that of the last command executed.',
     options: [],
     arguments: 'raw',
+    shellBuiltin: true,
     rawHelp: true,
     usageStatus: 2,
     imitates: 'bash 5.2 builtin exit with OpenSSH 9.2 ssh',

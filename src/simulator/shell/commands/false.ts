@@ -13,6 +13,7 @@ export const falseCommand: Command = {
     description: 'Return an unsuccessful result.',
     options: [],
     arguments: 'raw',
+    shellBuiltin: true,
     usageStatus: 2,
     imitates: 'bash 5.2 builtin false',
   },

@@ -13,6 +13,7 @@ export const trueCommand: Command = {
     description: 'Return a successful result.',
     options: [],
     arguments: 'raw',
+    shellBuiltin: true,
     usageStatus: 2,
     imitates: 'bash 5.2 builtin true',
   },

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { everyFieldLab, sh } from '../sim-fixture';
+
+const ev = (line: string) => sh(line, {}, everyFieldLab);
+
+describe('grep', () => {
+  it('prints matching lines; -i -v -n -c -l -o -w -x', () => {
+    expect(ev('grep -in ALICE /etc/passwd /etc/group').stdout).toBe('/etc/passwd:2:alice:x:1000:1000:,,,:/home/alice:/bin/bash\n/etc/group:2:alice:x:1000:alice\n');
+    expect(ev('grep -v o /etc/group').stdout).toBe('alice:x:1000:alice\n');
+    expect(ev('grep -c root /etc/passwd /etc/group').stdout).toBe('/etc/passwd:1\n/etc/group:1\n');
+    expect(ev('grep -l alice /etc/passwd /etc/hosts /etc/group').stdout).toBe('/etc/passwd\n/etc/group\n');
+    expect(ev("grep -o '[0-9]\\+' /etc/subuid").stdout).toBe('100000\n65536\n1000\n1\n');
+    expect(ev('grep -w ali /etc/group; grep -x "root:x:0:" /etc/group').stdout).toBe('root:x:0:\n');
+    expect(ev('grep -h root /etc/passwd /etc/group').stdout).toBe('root:x:0:0:root:/root:/bin/bash\nroot:x:0:\n');
+  });
+
+  it('reads BRE by default, ERE with -E, fixed strings with -F', () => {
+    expect(ev("grep '^root\\|^alice' /etc/group").stdout).toBe('root:x:0:\nalice:x:1000:alice\n');
+    expect(ev("grep -E '^(root|alice):' /etc/group").stdout).toBe('root:x:0:\nalice:x:1000:alice\n');
+    expect(ev("grep 'a+' /etc/group; echo $?").stdout).toBe('1\n');
+    expect(ev("grep -F '.' /etc/hostname; echo $?").stdout).toBe('1\n');
+    expect(ev("grep '[[:digit:]]\\{5\\}' /etc/subuid").stdout).toBe('root:100000:65536\n');
+  });
+
+  it('exits 0 on a match, 1 on none, 2 on errors', () => {
+    expect(ev('grep -q root /etc/passwd').exitCode).toBe(0);
+    expect(ev('grep nothing /etc/passwd').exitCode).toBe(1);
+    expect(ev('grep x /nope')).toMatchObject({ stderr: 'grep: /nope: No such file or directory\n', exitCode: 2 });
+    expect(ev('grep x /etc')).toMatchObject({ stderr: 'grep: /etc: Is a directory\n', exitCode: 2 });
+    expect(ev('grep -s x /nope')).toMatchObject({ stderr: '', exitCode: 2 });
+  });
+
+  it('words usage and pattern errors like GNU grep 3.8', () => {
+    expect(ev('grep').stderr).toMatchInlineSnapshot(`
+      "Usage: grep [OPTION]... PATTERNS [FILE]...
+      Try 'grep --help' for more information.
+      "
+    `);
+    expect(ev('grep -Z x').stderr).toMatchInlineSnapshot(`
+      "grep: invalid option -- 'Z'
+      Usage: grep [OPTION]... PATTERNS [FILE]...
+      Try 'grep --help' for more information.
+      "
+    `);
+    expect(ev("grep '[' /etc/passwd")).toMatchObject({ stderr: 'grep: Unmatched [, [^, [:, [., or [=\n', exitCode: 2 });
+    expect(ev("grep -E '(' /etc/passwd")).toMatchObject({ stderr: 'grep: Unmatched ( or \\(\n', exitCode: 2 });
+  });
+
+  it('reads stdin', () => {
+    expect(ev('cat /etc/passwd | grep -c /bin/bash').stdout).toBe('2\n');
+  });
+});

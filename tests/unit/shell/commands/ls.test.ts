@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { columns } from '../../../../src/simulator/shell/ls-format';
+import { boot, run, sh } from '../sim-fixture';
+
+describe('ls', () => {
+  it('prints columns on the terminal, sorted in byte order', () => {
+    // ls.c calculate_columns: 16 columns are tried first and fit in 2 rows (9 used), as GNU ls does.
+    expect(sh('ls /').stdout).toBe('bin   dev  home  opt   root   run   srv  tmp  var\nboot  etc  mnt   proc  rpool  sbin  sys  usr\n');
+  });
+
+  it('prints one name per line into a pipe or with -1', () => {
+    expect(sh('ls /etc | head -n 3').stdout).toBe('group\nhostname\nhosts\n');
+    expect(sh('ls -1 /proc/self').stdout).toBe('gid_map\nuid_map\n');
+  });
+
+  it('shows dot entries with -a, not with -A ones . and ..', () => {
+    const state = boot();
+    run(state, 'echo x > /root/.profile');
+    expect(run(state, 'ls -a').stdout).toBe('.  ..  .profile\n');
+    expect(run(state, 'ls -A').stdout).toBe('.profile\n');
+    expect(run(state, 'ls').stdout).toBe('');
+  });
+
+  it('lists files before directories, with headers for several operands', () => {
+    const r = sh('ls /nope /etc/hostname /etc/pve');
+    expect(r.stdout).toBe('/etc/hostname\n\n/etc/pve:\nlxc  nodes  qemu-server  storage.cfg\n');
+    expect(r.stderr).toBe("ls: cannot access '/nope': No such file or directory\n");
+    expect(r.exitCode).toBe(2);
+  });
+
+  it('has a long format with modes, owners, sizes and the virtual clock', () => {
+    expect(sh('ls -l /etc/pve').stdout).toMatchInlineSnapshot(`
+      "total 16
+      drwxr-xr-x 2 root root     4096 Jan  1 00:00 lxc
+      drwxr-xr-x 2 root root     4096 Jan  1 00:00 nodes
+      drwxr-xr-x 2 root root     4096 Jan  1 00:00 qemu-server
+      -rw-r----- 1 root www-data  128 Jan  1 00:00 storage.cfg
+      "
+    `);
+    expect(sh('ls -ld /tmp /etc/iscsi/initiatorname.iscsi').stdout).toMatchInlineSnapshot(`
+      "-rw------- 1 root root  348 Jan  1 00:00 /etc/iscsi/initiatorname.iscsi
+      drwxrwxrwt 2 root root 4096 Jan  1 00:00 /tmp
+      "
+    `);
+  });
+
+  it('marks directories with -F and quotes odd names in errors', () => {
+    expect(sh('ls -F /etc/pve').stdout).toBe('lxc/  nodes/  qemu-server/  storage.cfg\n');
+    expect(sh("ls 'a b'").stderr).toBe("ls: cannot access 'a b': No such file or directory\n");
+  });
+
+  it('rejects unknown options like GNU ls, status 2', () => {
+    expect(sh('ls -z')).toMatchObject({ stderr: "ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n", exitCode: 2 });
+  });
+
+  it('lays out columns like ls.c for 80 columns', () => {
+    const names = Array.from({ length: 30 }, (_, i) => `file-${String(i).padStart(2, '0')}`);
+    const out = columns(names);
+    // 9 columns are valid (4 rows, 8 used); 10 would need 88 columns.
+    expect(out.split('\n')[0]).toBe('file-00  file-04  file-08  file-12  file-16  file-20  file-24  file-28');
+    expect(out.split('\n').every((l) => l.length < 80)).toBe(true);
+    expect(columns(['a'.repeat(100), 'b'])).toBe(`${'a'.repeat(100)}\nb\n`);
+  });
+});

@@ -141,6 +141,12 @@ describe('seed-001: single node with RAIDZ', () => {
     expect(ct?.template).toMatch(/debian-12-standard_12\.0-1_amd64\.tar\.zst$/);
   });
 
+  it('keeps the Proxmox Backup Server VM in testing: marked so, and not started at boot', () => {
+    const pbs = pve.vms.find((v) => v.name === 'backup-vault');
+    expect(pbs?.onboot).toBe(false);
+    expect(pbs?.description).toMatch(/in testing/);
+  });
+
   it('passes the family uids and gids straight through and bind-mounts their datasets', () => {
     const ct = pve.containers.find((c) => c.vmid === 101);
     expect(ct?.idmap).toContain('u 1000 1000 3');

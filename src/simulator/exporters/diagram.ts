@@ -58,9 +58,10 @@ const TUNNEL_KINDS = new Set(['wireguard', 'tailscale', 'vpn']);
  * - The first lines after `flowchart TB` are `accTitle:` (the lab's name) and `accDescr:`
  *   (a one-line summary of hosts, links and exposure) for screen readers.
  * - Each zone is a subgraph holding its hosts; a zone with no host is a hexagon node.
- *   Each host is a subgraph (a plain node when it has nothing inside) holding its containers (`CT 101 syncthing-srv`), VMs
- *   (`VM 200 docker`), services that run on the host itself, and (option `storage`) its
- *   pools and iSCSI-shared zvols. A guest's label lists the services running in it.
+ *   Each host is a subgraph (a plain node when it has nothing inside) holding its
+ *   containers (`CT 101 syncthing-srv`; `CT 105 CT105` without a hostname, as pct names
+ *   it), VMs (`VM 200 docker`), services that run on the host itself, and (option
+ *   `storage`) its pools and iSCSI-shared zvols. A guest's label lists its services.
  * - Edges: iSCSI sessions/storage and NFS storage from the consumer to the host serving the
  *   portal or server address (labelled with the target or export), the lab's `links`
  *   (labelled by kind; a link that repeats a storage edge is drawn once), an interface in
@@ -119,7 +120,7 @@ export function diagram(lab: Lab, options: DiagramOptions = {}): string {
     out(depth, `subgraph ${id}["${mermaidLabel(hostLabel(host))}"]`);
     for (const ct of host.containers ?? []) {
       const services = servicesIn(lab, host.name, ct.vmid);
-      out(depth + 1, `${guestIds.get(`${host.name}/${ct.vmid}`)}["${guestLabel(`CT ${ct.vmid} ${ct.hostname}`, services)}"]`);
+      out(depth + 1, `${guestIds.get(`${host.name}/${ct.vmid}`)}["${guestLabel(`CT ${ct.vmid} ${ct.hostname ?? `CT${ct.vmid}`}`, services)}"]`);
     }
     for (const vm of host.vms ?? []) {
       const services = servicesIn(lab, host.name, vm.vmid);

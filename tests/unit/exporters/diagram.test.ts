@@ -105,6 +105,12 @@ describe('diagram: structure', () => {
     expect(chart.accDescr).toContain('Nothing is exposed to the internet.');
   });
 
+  it('labels a container without hostname the way pct names it', () => {
+    const lab = structuredClone(byId('every-field'));
+    delete lab.hosts[0]!.containers[0]!.hostname;
+    expect(readFlowchart(diagram(lab)).items.find((i) => i.id === 'ct0_101')?.label).toBe('CT 101 CT101<br>nextcloud');
+  });
+
   it('gives the same text for the same lab, and for a deep copy of it', () => {
     for (const { lab } of labs) {
       expect(diagram(structuredClone(lab))).toBe(diagram(lab));

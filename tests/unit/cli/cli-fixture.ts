@@ -1,0 +1,40 @@
+/** An in-memory CliIO for calling main() in-process. */
+import { readFileSync, statSync } from 'node:fs';
+import { main } from '../../../src/simulator/cli/main';
+import type { CliIO } from '../../../src/simulator/cli/cli-io';
+
+/** What a run printed and returned. */
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `hlab ...args` with in-memory output; `files` are virtual files (else the real disk), `stdin` is piped input. */
+export async function hlab(args: string[], opts: { files?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readFile(path, maxBytes) {
+      const files = opts.files ?? {};
+      if (Object.hasOwn(files, path)) {
+        const text = files[path] as string;
+        return Buffer.byteLength(text) > maxBytes ? { ok: false, code: 'EFBIG', size: Buffer.byteLength(text) } : { ok: true, text };
+      }
+      try {
+        const st = statSync(path);
+        if (st.isDirectory()) return { ok: false, code: 'EISDIR' };
+        if (st.size > maxBytes) return { ok: false, code: 'EFBIG', size: st.size };
+        return { ok: true, text: readFileSync(path, 'utf8') };
+      } catch (e) {
+        return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
+    },
+    stdinIsTTY: false,
+    readStdin: async () => opts.stdin ?? '',
+  };
+  const status = await main(args, io);
+  return { status, stdout, stderr };
+}

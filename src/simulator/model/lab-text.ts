@@ -170,8 +170,8 @@ function locator(doc: Document, counter: LineCounter) {
   };
 }
 
-/** Read lab text (YAML, or JSON when it starts with `{`). Never throws. */
-export function readLabText(text: string): ReadResult {
+/** Read lab text (YAML; JSON when it starts with `{` or `json` is set). Never throws. */
+export function readLabText(text: string, opts: { json?: boolean } = {}): ReadResult {
   if (text.length > MAX_LAB_BYTES / 4 && utf8Bytes(text) > MAX_LAB_BYTES) {
     const mb = (utf8Bytes(text) / (1024 * 1024)).toFixed(1);
     return { ok: false, issues: [{ at: [], message: `lab file is ${mb} MB; the limit is 5 MB`, fix: 'a lab file is a few kilobytes of YAML: check that this is the right file', code: 'too-big' }] };
@@ -188,7 +188,7 @@ export function readLabText(text: string): ReadResult {
     return { ok: false, issues: [{ at: [], message: `nesting is deeper than ${MAX_NESTING} levels`, ...positionOf(body, deepAt), code: 'too-deep' }] };
   }
   const counter = new LineCounter();
-  const isJson = body.trimStart().startsWith('{');
+  const isJson = opts.json === true || body.trimStart().startsWith('{');
   let value: unknown;
   if (isJson) {
     try {

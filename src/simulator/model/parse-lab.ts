@@ -14,7 +14,7 @@ export type ParseLabResult = { ok: true; lab: Lab } | { ok: false; errors: LabIs
 
 /** Options for {@link parseLab}. */
 export interface ParseLabOptions {
-  /** File name, used only to tell YAML from JSON by extension (`.json`). */
+  /** File name: a `.json` name is read as JSON even when it does not start with `{`. */
   filename?: string;
 }
 
@@ -56,10 +56,10 @@ function validateValue(value: unknown, locate?: Locate): ParseLabResult {
  * const result = parseLab(text, { filename: 'starter.yaml' });
  * if (!result.ok) for (const e of result.errors) console.error(formatIssue(e));
  */
-export function parseLab(input: string | unknown, _opts: ParseLabOptions = {}): ParseLabResult {
+export function parseLab(input: string | unknown, opts: ParseLabOptions = {}): ParseLabResult {
   try {
     if (typeof input === 'string') {
-      const read = readLabText(input);
+      const read = readLabText(input, { json: opts.filename?.toLowerCase().endsWith('.json') ?? false });
       if (!read.ok) return { ok: false, errors: read.issues.map((i) => toLabIssue(i)) };
       return validateValue(read.value, read.locate);
     }

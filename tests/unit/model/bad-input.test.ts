@@ -242,3 +242,14 @@ describe('odd object input', () => {
     `);
   });
 });
+
+describe('JSON by file name', () => {
+  it('a .json file is read as JSON even when it does not start with {', () => {
+    const result = parseLab('[1, 2,]', { filename: 'lab.json' });
+    expect(result.ok ? [] : result.errors.map((e) => formatIssue(e))).toMatchInlineSnapshot(`
+      [
+        "lab: not valid JSON: Unexpected token ']' (check for a missing comma, quote or bracket there)",
+      ]
+    `);
+  });
+});

@@ -20,14 +20,17 @@ export function readText(path: string): string {
   return readFileSync(root + path, 'utf8');
 }
 
+const starterDoc: LabDoc = parse(readText('src/content/labs/starter.yaml'));
+const everyFieldDoc: LabDoc = parse(readText('tests/fixtures/labs/every-field.yaml'));
+
 /** The starter lab (src/content/labs/starter.yaml) as a fresh plain object. */
 export function starter(): LabDoc {
-  return parse(readText('src/content/labs/starter.yaml'));
+  return structuredClone(starterDoc);
 }
 
 /** The every-field lab (tests/fixtures/labs/every-field.yaml) as a fresh plain object. */
 export function everyField(): LabDoc {
-  return parse(readText('tests/fixtures/labs/every-field.yaml'));
+  return structuredClone(everyFieldDoc);
 }
 
 /** Parse a lab (object or text) and return its issues formatted one per line; [] when valid. */

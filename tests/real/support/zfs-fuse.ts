@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireRoot, requireTool, runTool } from './tools';
+
+/** A zfs-fuse daemon with one file-backed scratch pool, for differential tests. */
+export interface ZfsFuse {
+  zpool: string;
+  zfs: string;
+  /** The scratch pool's name. */
+  pool: string;
+  /** A directory for more backing files. */
+  dir: string;
+  stop(): void;
+}
+
+/**
+ * Starts zfs-fuse (Debian package zfs-fuse; needs /dev/fuse and root) unless one already
+ * runs, and creates a scratch pool on a 128 MiB sparse file. stop() destroys what it made.
+ */
+export function startZfsFuse(pool = 'hlabtest'): ZfsFuse {
+  requireRoot('zfs-fuse needs /dev/fuse and root');
+  const daemon = requireTool('zfs-fuse');
+  const zpool = requireTool('zpool');
+  const zfs = requireTool('zfs');
+  let started = false;
+  if (runTool(zpool, ['list']).status !== 0) {
+    const run = spawnSync(daemon, [], { encoding: 'utf8' }); // daemonises itself
+    if (run.status !== 0) throw new Error(`zfs-fuse did not start: ${run.stderr}`);
+    started = true;
+    for (let i = 0; i < 100 && runTool(zpool, ['list']).status !== 0; i++) spawnSync('sleep', ['0.05']);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'hlab-zfs-'));
+  runTool(zpool, ['destroy', '-f', pool]);
+  const disk = join(dir, 'disk0');
+  spawnSync('truncate', ['-s', '128M', disk]);
+  const created = runTool(zpool, ['create', '-f', pool, disk]);
+  if (created.status !== 0) throw new Error(`zpool create failed: ${created.stderr}`);
+  // Unmounted datasets: zfs-fuse reports a just-mounted dataset as busy to `zfs destroy`.
+  runTool(zfs, ['set', 'mountpoint=none', pool]);
+  return {
+    zpool,
+    zfs,
+    pool,
+    dir,
+    stop() {
+      runTool(zpool, ['destroy', '-f', pool]);
+      rmSync(dir, { recursive: true, force: true });
+      if (started) spawnSync('pkill', ['-x', 'zfs-fuse']);
+    },
+  };
+}

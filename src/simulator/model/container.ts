@@ -30,8 +30,11 @@ const MacSchema = z.string().superRefine((mac, ctx) => {
   }
 });
 
-/** Proxmox volume names: `subvol-101-disk-0`, `vm-200-disk-0`, `101/vm-101-disk-0.raw`. */
-const VolumeNameSchema = z.string().superRefine((volume, ctx) => {
+/**
+ * A Proxmox volume name: `subvol-101-disk-0`, `vm-200-disk-0`, `101/vm-101-disk-0.raw`.
+ * @example subvol-101-disk-0
+ */
+export const VolumeNameSchema = z.string().superRefine((volume, ctx) => {
   if (!/^[A-Za-z0-9][A-Za-z0-9._/+-]*$/.test(volume) || volume.includes('..') || volume.length > 255) {
     ctx.addIssue({ code: 'custom', message: `${JSON.stringify(volume.slice(0, 40))} is not a volume name like subvol-101-disk-0`, params: { labCode: 'volume' } });
   }
@@ -145,7 +148,7 @@ export const ContainerSchema = z
         fuse: z.boolean().optional(),
         mknod: z.boolean().optional(),
         /** File system types the container may mount. @example [nfs] */
-        mount: z.array(z.string().regex(/^[a-z0-9_]+$/)).optional(),
+        mount: z.array(z.string().regex(/^[a-z0-9_]+$/, { message: 'not a file system type like nfs or cifs' })).optional(),
       })
       .optional(),
     /** netN entries. */

@@ -36,7 +36,7 @@ export {
 } from './iscsi-target';
 export { IscsiInitiatorSchema, SessionSchema, PortalAddressSchema, parsePortalAddress, type IscsiInitiator, type Session } from './iscsi-initiator';
 export { ProxmoxStorageSchema, StorageIdSchema, TemplateVolumeSchema, STORAGE_CONTENT, type ProxmoxStorage } from './proxmox-storage';
-export { ContainerSchema, ContainerNetSchema, MountSchema, RootfsSchema, VmidSchema, DnsNameSchema, CONTAINER_OSTYPES, isBindMount, type Container, type ContainerNet, type Mount } from './container';
+export { ContainerSchema, ContainerNetSchema, MountSchema, RootfsSchema, VmidSchema, DnsNameSchema, VolumeNameSchema, CONTAINER_OSTYPES, isBindMount, type Container, type ContainerNet, type Mount } from './container';
 export { VmSchema, VmDiskSchema, VmNetSchema, type Vm } from './vm';
 export { ZoneSchema, ServiceSchema, LinkSchema, ZONE_KINDS, EXPOSURES, type Zone, type Service, type Link } from './service';
 export { parseIdmapLine, formatIdmapEntry, checkIdmap, effectiveIdmap, DEFAULT_IDMAP, IDMAP_MAX_LINES, type IdmapEntry, type IdmapProblem } from './idmap';

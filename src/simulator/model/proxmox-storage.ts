@@ -41,7 +41,7 @@ export const ZfsPoolStorageSchema = z.strictObject({
   /** Create volumes thin (`sparse 1`). @example true */
   sparse: z.boolean().optional(),
   /** Volume block size for new zvols. @example 16k */
-  blocksize: z.string().regex(/^\d+[kKmM]?$/).optional(),
+  blocksize: z.string().regex(/^\d+[kKmM]?$/, { message: 'not a block size like 16k' }).optional(),
 });
 
 /** `iscsi: ID` with `portal` and `target` (content `images` or `none` only). */

@@ -3,7 +3,7 @@
  * VMID/IP uniqueness and storage references.
  */
 import { z } from 'zod';
-import { DnsNameSchema, VmidSchema } from './container';
+import { DnsNameSchema, VmidSchema, VolumeNameSchema } from './container';
 import { DescriptionSchema } from './free-text';
 import { InterfaceNameSchema } from './network';
 import { StorageIdSchema } from './proxmox-storage';
@@ -18,7 +18,7 @@ export const VmDiskSchema = z.strictObject({
   /** Storage ID. @example local-zfs */
   storage: StorageIdSchema,
   /** Volume name. @example vm-200-disk-0 */
-  volume: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]*$/).optional(),
+  volume: VolumeNameSchema.optional(),
   /** Size. @example 32G */
   size: SizeSchema,
 });

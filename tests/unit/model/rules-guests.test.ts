@@ -272,3 +272,27 @@ describe('VMs', () => {
     `);
   });
 });
+
+describe('formats of Proxmox values', () => {
+  it('template volumes, fs types, volume names, vg names and block sizes', () => {
+    expect(
+      breakEveryField((lab) => {
+        lab.hosts[0].proxmox.templates[0] = 'debian.tar';
+        ct(lab).features.mount = ['nfs;rm'];
+        storage(lab)[3].vgname = 'a b';
+        storage(lab)[1].blocksize = '16 k';
+        lab.hosts[0].vms[0].disks[0].volume = '../x';
+        lab.hosts[1].iscsi.target.extents[0].serial = 'x y';
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "hosts[0].proxmox.storage[1].blocksize: not a block size like 16k",
+        "hosts[0].proxmox.storage[3].vgname: invalid volume group name",
+        "hosts[0].proxmox.templates[0]: not a template volume like local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst",
+        "hosts[0].containers[0].features.mount[0]: not a file system type like nfs or cifs",
+        "hosts[0].vms[0].disks[0].volume: "../x" is not a volume name like subvol-101-disk-0",
+        "hosts[1].iscsi.target.extents[0].serial: Serial number is 1 to 16 letters and digits",
+      ]
+    `);
+  });
+});

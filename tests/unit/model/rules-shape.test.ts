@@ -2,7 +2,7 @@
 // the line:column in the YAML text, and a fix.
 import { describe, expect, it } from 'vitest';
 import { parseLab, formatIssue } from '../../../src/simulator/model';
-import { breakEveryField, issues } from './lab-fixtures';
+import { breakEveryField, issues, readText } from './lab-fixtures';
 
 describe('unknown keys', () => {
   it('suggest the nearest key', () => {
@@ -158,6 +158,18 @@ describe('positions in the text', () => {
     expect(result.ok ? [] : result.errors.map((e) => formatIssue(e, { filename: 'lab.json' }))).toMatchInlineSnapshot(`
       [
         "lab.json:5:49: hosts[0].zone: expected text, got a number (7) (put the value in quotes)",
+      ]
+    `);
+  });
+});
+
+describe('reference problems in text', () => {
+  it('also carry the line and column of the value', () => {
+    const text = readText('tests/fixtures/labs/every-field.yaml').replace('disk: zvol/MyMassStorage/nextcloud', 'disk: zvol/MyMassStorage/nope');
+    const result = parseLab(text);
+    expect(result.ok ? [] : result.errors.map((e) => formatIssue(e, { filename: 'every-field.yaml' }))).toMatchInlineSnapshot(`
+      [
+        "every-field.yaml:149:57: hosts[1].iscsi.target.extents[0].disk: Device '/dev/zvol/MyMassStorage/nope' for volume 'MyMassStorage/nope' does not exist (zvols on truenas: MyMassStorage/nextcloud)",
       ]
     `);
   });

@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 
 /** Layers from DESIGN.md, lowest first: a layer may import only the ones below it. */
 const layers = ['model', 'exporters', 'engines', 'shell', 'lessons', 'worker', 'cli'];
+/** @type {import('eslint').Linter.Config[]} */
 const layerRules = layers.map((layer, i) => ({
   files: [`src/simulator/${layer}/**/*.ts`],
   rules: {

@@ -25,6 +25,8 @@ export interface IdmapProblem {
 
 /** user_namespaces(7): at most 340 lines in one uid_map or gid_map write (Linux ≥ 4.15). */
 export const IDMAP_MAX_LINES = 340;
+/** user_namespaces(7): one map is written in a single write(2) of less than a page (4096 bytes on x86-64). */
+export const IDMAP_MAX_BYTES = 4096;
 /** The container id range a distribution expects to exist: 0..65535. */
 export const CONTAINER_ID_RANGE = 65536;
 /** Proxmox's default unprivileged map (pve-container LXC.pm parse_id_maps). */
@@ -88,6 +90,15 @@ export function checkIdmap(lines: readonly string[], unprivileged: boolean): Idm
     if (ofType.length > IDMAP_MAX_LINES) {
       problems.push({
         message: `${ofType.length} ${idName(type)} map lines; the kernel accepts at most ${IDMAP_MAX_LINES} (user_namespaces(7))`,
+        fix: 'merge adjacent ranges into fewer lines',
+      });
+    }
+    // kernel/user_namespace.c map_write: `if (count >= PAGE_SIZE) return -EINVAL`, and LXC
+    // writes all lines of one map as "container host count\n" in one write (lxc conf.c).
+    const bytes = ofType.reduce((n, e) => n + `${e.entry.container} ${e.entry.host} ${e.entry.count}\n`.length, 0);
+    if (ofType.length <= IDMAP_MAX_LINES && bytes >= IDMAP_MAX_BYTES) {
+      problems.push({
+        message: `the ${idName(type)} map is ${bytes} bytes as the kernel reads it; a map must be shorter than ${IDMAP_MAX_BYTES} bytes (user_namespaces(7))`,
         fix: 'merge adjacent ranges into fewer lines',
       });
     }

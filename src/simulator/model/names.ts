@@ -6,7 +6,9 @@
 
 /** Show one character the way the C tools print `'%c'`, but never raw control bytes. */
 function showChar(c: string): string {
-  return JSON.stringify(c).slice(1, -1);
+  // libzfs prints the byte as it is ('%c'); only control characters are escaped here, so a
+  // message never breaks a line or a terminal.
+  return /^[\x20-\x7e]$/.test(c) ? c : JSON.stringify(c).slice(1, -1);
 }
 
 /** Show a whole name inside a message, in single quotes like the real tools, escaped and cut. */

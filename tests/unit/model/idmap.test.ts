@@ -107,6 +107,22 @@ describe('kernel limits (user_namespaces(7))', () => {
   });
 });
 
+describe('a map must fit in one page', () => {
+  it('340 short lines fit, 340 long lines do not', () => {
+    const short = Array.from({ length: 340 }, (_, i) => `u ${i} ${i + 10} 1`);
+    expect(checkIdmap(short, false)).toEqual([]);
+    const long = Array.from({ length: 340 }, (_, i) => `u ${i} ${100000 + i} 1`);
+    expect(checkIdmap(long, false)).toMatchInlineSnapshot(`
+      [
+        {
+          "fix": "merge adjacent ranges into fewer lines",
+          "message": "the uid map is 4310 bytes as the kernel reads it; a map must be shorter than 4096 bytes (user_namespaces(7))",
+        },
+      ]
+    `);
+  });
+});
+
 describe('unprivileged containers map 0-65535 of both types', () => {
   it('the pass-through map of every-field.yaml is complete', () => {
     expect(checkIdmap(PASSTHROUGH_1000, true)).toEqual([]);

@@ -39,6 +39,10 @@ export default defineConfig({
             },
           ],
         },
+        {
+          label: 'Reference',
+          items: [{ label: 'Lab files and the example labs', link: '/reference/lab-files/' }],
+        },
       ],
     }),
   ],

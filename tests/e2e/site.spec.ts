@@ -25,10 +25,10 @@ test('the home page renders its title, hero and links to both chapters', async (
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(START.h1);
 });
 
-test('the sidebar lists both pages and navigates between them', async ({ page }) => {
+test('the sidebar lists every page and navigates between them', async ({ page }) => {
   await page.goto(START.path);
   const sidebar = page.getByRole('navigation', { name: 'Main' });
-  await expect(sidebar.getByRole('link')).toHaveText([START.h1, 'Hypervisor, VMs and LXC containers']);
+  await expect(sidebar.getByRole('link')).toHaveText([START.h1, 'Hypervisor, VMs and LXC containers', 'Lab files and the example labs']);
   await expect(sidebar.getByRole('link', { name: START.h1 })).toHaveAttribute('aria-current', 'page');
 
   await sidebar.getByRole('link', { name: 'Hypervisor, VMs and LXC containers' }).click();
@@ -92,4 +92,18 @@ test.describe('on a phone-sized screen', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(FOUNDATION.h1);
     await expect(sidebar).toBeHidden();
   });
+});
+
+test('the lab files reference lists every example lab from src/content/labs', async ({ page }) => {
+  const { readdirSync } = await import('node:fs');
+  const labs = readdirSync(new URL('../../src/content/labs/', import.meta.url)).filter((f) => f.endsWith('.yaml'));
+  await page.goto(START.path);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lab files and the example labs' }).click();
+  await expect(page).toHaveURL('/reference/lab-files/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lab files and the example labs');
+  for (const file of labs) await expect(page.getByText(`src/content/labs/${file}`)).toBeVisible();
+  // The starter lab comes first and names its two hosts with their addresses.
+  const starter = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Starter lab' }) });
+  await expect(starter.getByRole('row', { name: /pve/ })).toContainText('192.168.5.146/24');
+  await expect(starter.getByRole('row', { name: /truenas/ })).toContainText('192.168.5.142/24');
 });

@@ -1,0 +1,49 @@
+// Simulator figures for `npm run bench` (run by scripts/bench.mjs through tsx): how long
+// parsing each lab takes, how many shell lines a second the interpreter runs, how large
+// the serialised state is, and how long `hlab sh -c` takes from a cold start.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLab } from '../src/simulator/model';
+import { createSimulator, runLine } from '../src/simulator/shell';
+
+const root = new URL('..', import.meta.url).pathname;
+const labsDir = join(root, 'src/content/labs');
+
+/** Median milliseconds of `fn` over `runs` runs after a warm-up. */
+function median(runs: number, fn: () => void): number {
+  for (let i = 0; i < 3; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+console.log('parseLab (YAML text -> validated Lab), median of 50:');
+for (const file of readdirSync(labsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  const text = readFileSync(join(labsDir, file), 'utf8');
+  const ms = median(50, () => {
+    if (!parseLab(text, { filename: file }).ok) throw new Error(`${file} does not validate`);
+  });
+  console.log(`  ${file.padEnd(36)} ${(text.length / 1024).toFixed(1).padStart(5)} kB  ${ms.toFixed(2)} ms`);
+}
+
+const starter = parseLab(readFileSync(join(labsDir, 'starter.yaml'), 'utf8'));
+if (!starter.ok) throw new Error('starter.yaml does not validate');
+const lines = ['hostname', 'cat /etc/hostname | wc -c', 'ls /etc', 'ip addr', 'ssh truenas', 'hostname', 'exit', 'echo $? && grep -c root /etc/passwd'];
+const state = createSimulator(starter.lab, { seed: 1 });
+const n = 2000;
+const t0 = performance.now();
+for (let i = 0; i < n; i++) runLine(state, lines[i % lines.length] as string);
+const seconds = (performance.now() - t0) / 1000;
+console.log(`shell: ${Math.round(n / seconds)} lines/s over ${n} lines (${((seconds / n) * 1000).toFixed(3)} ms a line)`);
+state.shell.history = [];
+console.log(`state: ${(JSON.stringify(state).length / 1024).toFixed(1)} kB as JSON (starter lab, history cleared)`);
+
+const t1 = performance.now();
+const cold = spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'bin/hlab.mjs'), 'sh', '-c', 'hostname; ssh truenas; hostname'], { encoding: 'utf8' });
+console.log(`hlab sh -c cold start: ${(performance.now() - t1).toFixed(0)} ms (exit ${cold.status})`);

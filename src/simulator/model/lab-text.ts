@@ -172,12 +172,14 @@ function locator(doc: Document, counter: LineCounter) {
 
 /** Read lab text (YAML; JSON when it starts with `{` or `json` is set). Never throws. */
 export function readLabText(text: string, opts: { json?: boolean } = {}): ReadResult {
+  // Binary first: junk read as UTF-8 grows (each bad byte becomes a 3-byte U+FFFD), so a
+  // small binary file would otherwise be reported as too large.
+  if (looksBinary(text)) {
+    return { ok: false, issues: [{ at: [], message: 'not a text lab file (it contains binary data)', fix: 'open a .yaml or .json lab file', code: 'binary' }] };
+  }
   if (text.length > MAX_LAB_BYTES / 4 && utf8Bytes(text) > MAX_LAB_BYTES) {
     const mb = (utf8Bytes(text) / (1024 * 1024)).toFixed(1);
     return { ok: false, issues: [{ at: [], message: `lab file is ${mb} MB; the limit is 5 MB`, fix: 'a lab file is a few kilobytes of YAML: check that this is the right file', code: 'too-big' }] };
-  }
-  if (looksBinary(text)) {
-    return { ok: false, issues: [{ at: [], message: 'not a text lab file (it contains binary data)', fix: 'open a .yaml or .json lab file', code: 'binary' }] };
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') {

@@ -1,7 +1,6 @@
 /** An in-memory CliIO for calling main() in-process. */
-import { readFileSync, statSync } from 'node:fs';
 import { main } from '../../../src/simulator/cli/main';
-import type { CliIO } from '../../../src/simulator/cli/cli-io';
+import { nodeIO, type CliIO } from '../../../src/simulator/cli/cli-io';
 
 /** What a run printed and returned. */
 export interface CliRun {
@@ -23,14 +22,7 @@ export async function hlab(args: string[], opts: { files?: Record<string, string
         const text = files[path] as string;
         return Buffer.byteLength(text) > maxBytes ? { ok: false, code: 'EFBIG', size: Buffer.byteLength(text) } : { ok: true, text };
       }
-      try {
-        const st = statSync(path);
-        if (st.isDirectory()) return { ok: false, code: 'EISDIR' };
-        if (st.size > maxBytes) return { ok: false, code: 'EFBIG', size: st.size };
-        return { ok: true, text: readFileSync(path, 'utf8') };
-      } catch (e) {
-        return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
-      }
+      return nodeIO().readFile(path, maxBytes); // the real disk, read as `hlab` reads it
     },
     stdinIsTTY: false,
     readStdin: async () => opts.stdin ?? '',

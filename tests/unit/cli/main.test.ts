@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hlab } from './cli-fixture';
 
@@ -56,6 +59,14 @@ describe('hlab validate', () => {
 
   it('survives binary junk and hostile strings', async () => {
     expect((await hlab(['validate', 'junk'], { files: { junk: '\u0000\u0001\u0002binary' } })).status).toBe(1);
+    // 3 MB of invalid UTF-8 on disk decodes to 9 MB of U+FFFD: still "binary", not "too large".
+    const dir = mkdtempSync(join(tmpdir(), 'hlab-cli-'));
+    writeFileSync(join(dir, 'junk.bin'), Buffer.alloc(3_000_000, 0xff));
+    expect(await hlab(['validate', join(dir, 'junk.bin')])).toMatchObject({
+      status: 1,
+      stderr: `${join(dir, 'junk.bin')}: lab: not a text lab file (it contains binary data) (open a .yaml or .json lab file)\n`,
+    });
+    rmSync(dir, { recursive: true });
     const hostile = 'version: 1\nname: x\nhosts:\n  - name: "$(rm -rf /)"\n    kind: proxmox\n';
     const r = await hlab(['validate', 'h.yaml'], { files: { 'h.yaml': hostile } });
     expect(r.status).toBe(1);

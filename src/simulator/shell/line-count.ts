@@ -1,7 +1,12 @@
 /**
  * Shared by head and tail: reading a line or byte count (`5`, `-5`, `+5`, with coreutils'
- * multiplier suffixes) and splitting text into newline-terminated pieces.
+ * multiplier suffixes), splitting text into newline-terminated pieces, and the loop over
+ * files with `==> NAME <==` headers.
  */
+import type { CommandContext, CommandResult, ParsedOptions } from './command-spec';
+import { fail } from './command-spec';
+import { quoteaf, readInputs } from './input-files';
+import { STRERROR } from './vfs';
 
 /** A parsed count: `sign` is `-` (all but the last N), `+` (from the Nth) or none. */
 export interface LineCount {
@@ -38,4 +43,48 @@ export function rewriteObsoleteCount(argv: string[], allowPlus: boolean): string
     return ['-n', first.startsWith('+') ? first : first.slice(1), ...argv.slice(1)];
   }
   return argv;
+}
+
+/**
+ * The part of head and tail that is the same (coreutils head.c/tail.c): the count from
+ * `-n`/`-c` (10 lines by default), each input read in turn, `==> NAME <==` headers when
+ * there are several (or `-v`, not with `-q`), and unreadable files reported on stderr.
+ * `pick` chooses the lines or characters to print from one input.
+ */
+export function printPartsOfFiles(
+  command: 'head' | 'tail',
+  ctx: CommandContext,
+  opts: ParsedOptions,
+  countAllowed: (count: LineCount) => boolean,
+  pick: <T>(items: T[], count: LineCount) => T[],
+): CommandResult {
+  const bytesText = opts.flags['bytes'];
+  const linesText = opts.flags['lines'];
+  const byBytes = typeof bytesText === 'string';
+  const countText = byBytes ? bytesText : typeof linesText === 'string' ? linesText : '10';
+  const count = parseCount(countText);
+  if (!count || !countAllowed(count)) {
+    return fail(`${command}: invalid number of ${byBytes ? 'bytes' : 'lines'}: ${quoteLocale(countText)}`);
+  }
+  const inputs = readInputs(ctx, opts.operands);
+  const headers = opts.flags['verbose'] === true || (inputs.length > 1 && !opts.flags['quiet']);
+  let stdout = '';
+  let stderr = '';
+  let first = true;
+  for (const input of inputs) {
+    if (input.errno === 'ENOENT' || input.errno === 'ENOTDIR') {
+      stderr += `${command}: cannot open ${quoteaf(input.name)} for reading: ${STRERROR[input.errno]}\n`;
+      continue;
+    }
+    if (headers) {
+      stdout += `${first ? '' : '\n'}==> ${input.name === '-' ? 'standard input' : input.name} <==\n`;
+      first = false;
+    }
+    if (input.errno) {
+      stderr += `${command}: error reading ${quoteaf(input.name)}: ${STRERROR[input.errno]}\n`;
+      continue;
+    }
+    stdout += (byBytes ? pick([...input.text], count) : pick(linesWithEndings(input.text), count)).join('');
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }

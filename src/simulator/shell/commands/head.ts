@@ -3,10 +3,8 @@
  * With several files, each gets a `==> NAME <==` header.
  */
 // @sim head | GNU coreutils 9.1 head(1): -n [-]N, -c [-]N, -N, -q, -v; "cannot open %s for reading"
-import { fail, type Command } from '../command-spec';
-import { quoteaf, readInputs } from '../input-files';
-import { linesWithEndings, parseCount, quoteLocale, rewriteObsoleteCount } from '../line-count';
-import { STRERROR } from '../vfs';
+import type { Command } from '../command-spec';
+import { printPartsOfFiles, rewriteObsoleteCount } from '../line-count';
 
 /** The `head` command. */
 export const head: Command = {
@@ -27,40 +25,9 @@ export const head: Command = {
   },
   rewriteArgs: (argv) => rewriteObsoleteCount(argv, false),
   run(ctx, _argv, opts) {
-    const bytesText = opts.flags['bytes'];
-    const linesText = opts.flags['lines'];
-    const byBytes = typeof bytesText === 'string';
-    const countText = byBytes ? bytesText : typeof linesText === 'string' ? linesText : '10';
-    const count = parseCount(countText);
-    if (!count || count.sign === '+') {
-      return fail(`head: invalid number of ${byBytes ? 'bytes' : 'lines'}: ${quoteLocale(countText)}`);
-    }
-    const inputs = readInputs(ctx, opts.operands);
-    const headers = opts.flags['verbose'] === true || (inputs.length > 1 && !opts.flags['quiet']);
-    let stdout = '';
-    let stderr = '';
-    let first = true;
-    for (const input of inputs) {
-      if (input.errno === 'ENOENT' || input.errno === 'ENOTDIR') {
-        stderr += `head: cannot open ${quoteaf(input.name)} for reading: ${STRERROR[input.errno]}\n`;
-        continue;
-      }
-      if (headers) {
-        stdout += `${first ? '' : '\n'}==> ${input.name === '-' ? 'standard input' : input.name} <==\n`;
-        first = false;
-      }
-      if (input.errno) {
-        stderr += `head: error reading ${quoteaf(input.name)}: ${STRERROR[input.errno]}\n`;
-        continue;
-      }
-      if (byBytes) {
-        const chars = [...input.text];
-        stdout += (count.sign === '-' ? chars.slice(0, Math.max(0, chars.length - count.n)) : chars.slice(0, count.n)).join('');
-      } else {
-        const lines = linesWithEndings(input.text);
-        stdout += (count.sign === '-' ? lines.slice(0, Math.max(0, lines.length - count.n)) : lines.slice(0, count.n)).join('');
-      }
-    }
-    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+    // `-n -N`: all but the last N; `+N` is not a head count (head.c).
+    return printPartsOfFiles('head', ctx, opts, (count) => count.sign !== '+', (items, count) =>
+      count.sign === '-' ? items.slice(0, Math.max(0, items.length - count.n)) : items.slice(0, count.n),
+    );
   },
 };

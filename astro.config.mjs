@@ -41,7 +41,10 @@ export default defineConfig({
         },
         {
           label: 'Reference',
-          items: [{ label: 'Lab files and the example labs', link: '/reference/lab-files/' }],
+          items: [
+            { label: 'Lab files and the example labs', link: '/reference/lab-files/' },
+            { label: 'What is simulated', link: '/reference/what-is-simulated/' },
+          ],
         },
       ],
     }),

@@ -28,7 +28,7 @@ test('the home page renders its title, hero and links to both chapters', async (
 test('the sidebar lists every page and navigates between them', async ({ page }) => {
   await page.goto(START.path);
   const sidebar = page.getByRole('navigation', { name: 'Main' });
-  await expect(sidebar.getByRole('link')).toHaveText([START.h1, 'Hypervisor, VMs and LXC containers', 'Lab files and the example labs']);
+  await expect(sidebar.getByRole('link')).toHaveText([START.h1, 'Hypervisor, VMs and LXC containers', 'Lab files and the example labs', 'What is simulated']);
   await expect(sidebar.getByRole('link', { name: START.h1 })).toHaveAttribute('aria-current', 'page');
 
   await sidebar.getByRole('link', { name: 'Hypervisor, VMs and LXC containers' }).click();

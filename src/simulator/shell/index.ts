@@ -13,4 +13,5 @@ export { resolveHost } from './host-resolve';
 export { quoteArg, quoteArgs } from './quote';
 export { nextRandom, stableHash } from './random';
 export { COMMANDS } from './registry';
+export { SHELL_SIMPLIFICATIONS } from './fidelity';
 export type { Command, CommandContext, CommandResult, CommandSpec, OptionSpec } from './command-spec';

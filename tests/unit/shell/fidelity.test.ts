@@ -8,7 +8,7 @@ import { COMMANDS } from '../../../src/simulator/shell';
 const commandsDir = new URL('../../../src/simulator/shell/commands/', import.meta.url).pathname;
 const tagged = new Map(
   readdirSync(commandsDir).flatMap((file) =>
-    [...readFileSync(join(commandsDir, file), 'utf8').matchAll(/^\/\/ @sim (\S+) \| (.+)$/gm)].map((m) => [m[1], { file, text: m[2] }] as const),
+    [...readFileSync(join(commandsDir, file), 'utf8').matchAll(/^\/\/ @sim (\S+) \| (.+)$/gm)].map((m) => [m[1] as string, { file, text: m[2] as string }] as const),
   ),
 );
 

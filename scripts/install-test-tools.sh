@@ -15,6 +15,7 @@ tools=(
   "shellcheck shellcheck"
   "nginx nginx"
   "unshare util-linux"
+  "zsh zsh"
 )
 
 missing=()

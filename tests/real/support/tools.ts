@@ -15,6 +15,7 @@ const packageOf: Record<string, string> = {
   'iscsi-ls': 'libiscsi-bin',
   nginx: 'nginx',
   chromium: 'chromium',
+  zsh: 'zsh',
 };
 
 /**

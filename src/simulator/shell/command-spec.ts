@@ -102,6 +102,8 @@ export interface CommandContext {
   cwd: string;
   /** Piped or redirected input; null when stdin is the terminal (read as empty). */
   stdin: string | null;
+  /** True when stdin was redirected from a file with `<`: fstat(0) then says "regular file" (wc sizes its columns from it). */
+  stdinIsFile: boolean;
   /** True when stdout is the terminal (isatty(1)): `ls` prints columns then, one name per line otherwise. */
   tty: boolean;
   /** A variable's value on this host (environment and shell variables). */

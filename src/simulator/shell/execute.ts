@@ -142,10 +142,14 @@ function runSimple(
   // Redirections, left to right (POSIX §2.7): later ones see earlier ones' effect.
   const fds: Record<number, Sink> = { 1: toPipe ? { kind: 'pipe' } : { kind: 'terminal' }, 2: stderrToPipe ? { kind: 'pipe' } : { kind: 'terminal' } };
   let input = stdin;
+  let inputIsFile = false;
   for (const r of cmd.redirects) {
     const opened = openRedirect(r, fds, vfs, cwd, expansion, flavor);
     if (!opened.ok) return failWith(opened.message, 1);
-    if (opened.stdin !== undefined) input = opened.stdin;
+    if (opened.stdin !== undefined) {
+      input = opened.stdin;
+      inputIsFile = opened.fromFile === true;
+    }
   }
 
   if (argv.fields.length === 0) {
@@ -165,6 +169,7 @@ function runSimple(
     vfs,
     cwd,
     stdin: input,
+    stdinIsFile: inputIsFile,
     tty: !frame.remote && fds[1]?.kind === 'terminal',
     temp,
     frame,
@@ -196,7 +201,8 @@ function stripAssignmentName(word: WordToken, eq: number): WordToken {
   return { ...word, parts: remaining === '' ? rest : [{ ...first, text: remaining }, ...rest] };
 }
 
-type Opened = { ok: true; stdin?: string } | { ok: false; message: string };
+/** A redirection applied; `stdin` is new input, `fromFile` when it is a file opened with `<` (not a here-string, which bash 5.2 feeds through a pipe). */
+type Opened = { ok: true; stdin?: string; fromFile?: boolean } | { ok: false; message: string };
 
 function openRedirect(r: Redirect, fds: Record<number, Sink>, vfs: HostVfs, cwd: string, expansion: ExpansionContext, flavor: ShellFlavor): Opened {
   if (r.op === '<<<') {
@@ -226,7 +232,7 @@ function openRedirect(r: Redirect, fds: Record<number, Sink>, vfs: HostVfs, cwd:
   if (r.op === '<') {
     if (path === '/dev/stdin') return { ok: true };
     const read = vfs.read(path);
-    return read.ok ? { ok: true, stdin: read.text } : { ok: false, message: redirectError(target, read.errno, flavor) };
+    return read.ok ? { ok: true, stdin: read.text, fromFile: true } : { ok: false, message: redirectError(target, read.errno, flavor) };
   }
   const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === 1);
   let sink: Sink;
@@ -281,6 +287,7 @@ interface InvokeEnv {
   vfs: HostVfs;
   cwd: string;
   stdin: string | null;
+  stdinIsFile: boolean;
   tty: boolean;
   temp: Record<string, string>;
   frame: Frame;
@@ -299,6 +306,7 @@ function invoke(state: SimState, command: Command, args: string[], env: InvokeEn
     vfs: env.vfs,
     cwd: env.cwd,
     stdin: env.stdin,
+    stdinIsFile: env.stdinIsFile,
     tty: env.tty,
     lookup: (name) => lookupVariable(state, env.host, name, env.temp),
     remote: env.frame.remote,

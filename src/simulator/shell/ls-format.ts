@@ -1,7 +1,8 @@
 /**
  * Layout pieces of GNU ls: the multi-column format used on a terminal (ls.c
  * calculate_columns / print_many_per_line, 80 columns, minimum column width 3, two spaces
- * between columns, padded with spaces rather than tabs) and the long format's fields.
+ * between columns, padded with tabs to tab stops every 8 columns as ls.c indent() does,
+ * checked against the real ls -C) and the long format's fields.
  */
 
 /** Lays names out in columns, filled top to bottom, as `ls` does on an 80-column terminal. */
@@ -39,14 +40,36 @@ export function columns(names: string[], lineLength = 80): string {
   let out = '';
   for (let r = 0; r < rows; r++) {
     let line = '';
+    let pos = 0;
     for (let c = 0; c < cols; c++) {
       const i = c * rows + r;
       if (i >= n) break;
-      const name = names[i] as string;
-      const next = (c + 1) * rows + r;
-      line += next < n ? name.padEnd(best[c] as number) : name;
+      line += names[i] as string;
+      if ((c + 1) * rows + r >= n) break;
+      const width = best[c] as number;
+      line += indent(pos + (widths[i] as number), pos + width);
+      pos += width;
     }
     out += line + '\n';
+  }
+  return out;
+}
+
+/** GNU ls's default tab size (ls.c: `tabsize = 8`, changed only by -T or $TABSIZE). */
+const TAB_SIZE = 8;
+
+/** ls.c indent(): moves from column `from` to `to` with tabs where a tab stop is passed, spaces otherwise. */
+function indent(from: number, to: number): string {
+  let out = '';
+  let at = from;
+  while (at < to) {
+    if (Math.floor(to / TAB_SIZE) > Math.floor((at + 1) / TAB_SIZE)) {
+      out += '\t';
+      at += TAB_SIZE - (at % TAB_SIZE);
+    } else {
+      out += ' ';
+      at++;
+    }
   }
   return out;
 }

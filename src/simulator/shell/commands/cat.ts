@@ -23,6 +23,9 @@ export const cat: Command = {
     let stdout = '';
     let stderr = '';
     let lineNo = 0;
+    // cat.c keeps its line state across files: a file that ends without a newline runs
+    // into the next file's first line, which then gets no number of its own.
+    let atLineStart = true;
     for (const input of readInputs(ctx, opts.operands)) {
       if (input.errno) {
         stderr += `cat: ${quotef(input.name)}: ${STRERROR[input.errno]}\n`;
@@ -30,7 +33,11 @@ export const cat: Command = {
       }
       if (opts.flags['number']) {
         // cat.c next_line_num(): a 6-wide right-aligned number and a tab before each line.
-        for (const line of input.text.split(/(?<=\n)/)) if (line !== '') stdout += `${String(++lineNo).padStart(6)}\t${line}`;
+        for (const line of input.text.split(/(?<=\n)/)) {
+          if (line === '') continue;
+          stdout += atLineStart ? `${String(++lineNo).padStart(6)}\t${line}` : line;
+          atLineStart = line.endsWith('\n');
+        }
       } else stdout += input.text;
     }
     return stderr ? { stdout, stderr, exitCode: 1 } : ok(stdout);

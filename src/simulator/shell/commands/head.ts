@@ -25,8 +25,8 @@ export const head: Command = {
   },
   rewriteArgs: (argv) => rewriteObsoleteCount(argv, false),
   run(ctx, _argv, opts) {
-    // `-n -N`: all but the last N; `+N` is not a head count (head.c).
-    return printPartsOfFiles('head', ctx, opts, (count) => count.sign !== '+', (items, count) =>
+    // `-n -N`: all but the last N; `-n +N` is simply N (head.c string_to_integer reads the sign as xstrtoumax does).
+    return printPartsOfFiles('head', ctx, opts, () => true, (items, count) =>
       count.sign === '-' ? items.slice(0, Math.max(0, items.length - count.n)) : items.slice(0, count.n),
     );
   },

@@ -1,7 +1,8 @@
 /**
  * `wc [-lwcmL] [FILE]...`: counts lines, words and bytes. Number width follows coreutils
- * wc.c compute_number_width(): the digits of the total size of the regular files named,
- * at least 7 when reading a pipe or a non-regular file, and 1 when a single count of a
+ * wc.c compute_number_width(): the digits of the total size of the regular files read
+ * (stdin redirected from a file with `<` is one), at least 7 when reading a pipe or a
+ * non-regular file, and 1 when a single count of a
  * single input is asked for.
  */
 // @sim wc | GNU coreutils 9.1 wc(1): -l -w -c -m -L; number width as wc.c compute_number_width
@@ -49,11 +50,15 @@ export const wc: Command = {
     if (!(inputs.length === 1 && selected === 1)) {
       let minimum = 1;
       let regularTotal = 0;
-      const firstFailed = inputs[0]?.errno === 'ENOENT';
+      // wc.c: when the first operand cannot be stat'ed, the width stays 1.
+      const firstFailed = inputs[0]?.errno === 'ENOENT' || inputs[0]?.errno === 'ENOTDIR';
       if (!firstFailed) {
         for (const input of inputs) {
-          if (input.path === null) minimum = 7; // stdin is a pipe or terminal, not a regular file
-          else {
+          if (input.path === null) {
+            // stdin: a file opened with `<` is sized like any regular file; a pipe or terminal is not.
+            if (ctx.stdinIsFile) regularTotal += byteLength(input.text ?? '');
+            else minimum = 7;
+          } else {
             const kind = ctx.vfs.stat(resolvePath(ctx.cwd, input.name));
             if (kind === 'file') regularTotal += ctx.vfs.size(input.path);
             else if (kind === 'dir') minimum = 7;

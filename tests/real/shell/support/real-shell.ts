@@ -1,0 +1,79 @@
+/**
+ * The real side of the shell differential tests: runs each case in a fresh interactive
+ * bash 5.2 or zsh 5.9 (what a reader at a terminal talks to), fed the case's lines on
+ * stdin, in its own copy of the simulator's filesystem (sim-tree.ts materialise()). Every
+ * case of a batch runs from ONE spawned driver script, so a test file costs one process
+ * start from Node however many cases it holds.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireTool, runTool } from '../../support/tools';
+import { materialise, type ShellRun } from './sim-tree';
+
+/** Which real shell a case runs in, and the simulator host that imitates it. */
+export type RealShell = 'bash' | 'zsh';
+
+/** The simulator host whose login shell is `shell` in the starter lab. */
+export const HOST_OF: Record<RealShell, string> = { bash: 'pve', zsh: 'truenas' };
+
+// Debian 12 root's PATH (/etc/profile), as the simulator's variables.ts has it.
+const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * `ls` decides between columns and one name per line with isatty(1). The real shells here
+ * write into a file, so this function stands in for the terminal: when fd 1 is the case's
+ * own output file (the "screen") it adds -C, which GNU ls lays out with COLUMNS=80 exactly
+ * as on an 80-column terminal; in a pipe or a redirection it is plain `ls`. A later -1 or
+ * -l still wins over the added -C, as in ls.c.
+ */
+const PREAMBLE = 'ls() { if [ /dev/stdout -ef "$HLAB_SCREEN" ]; then command ls -C "$@"; else command ls "$@"; fi; }';
+
+function shellCommand(shell: RealShell): string {
+  // --noediting: no readline echo of the input; zsh +o promptcr +o promptsp: no prompt padding.
+  return shell === 'bash'
+    ? `${requireTool('bash')} --norc --noprofile --noediting -i`
+    : `${requireTool('zsh')} -f +o promptcr +o promptsp -i`;
+}
+
+/**
+ * The only normalisation of real output, for things a terminal session has and a shell fed
+ * from a file cannot: interactive bash without a terminal first says it cannot set up job
+ * control (two lines), and at the end of its input prints `exit`, as it would for Ctrl-D.
+ */
+export function dropInteractiveNoise(shell: RealShell, stderr: string): string {
+  if (shell !== 'bash') return stderr;
+  return stderr
+    .replace(/^bash: cannot set terminal process group \([0-9-]+\): Inappropriate ioctl for device\nbash: no job control in this shell\n/, '')
+    .replace(/exit\n$/, '');
+}
+
+/** Runs each case (a list of lines) in a fresh real shell; results are in the same order. */
+export function runRealBatch(shell: RealShell, cases: string[][]): ShellRun[] {
+  const top = mkdtempSync(join(tmpdir(), `hlab-real-${shell}-`));
+  try {
+    const tree = join(top, 'tree');
+    materialise(HOST_OF[shell], tree);
+    const command = shellCommand(shell);
+    const script: string[] = ['set -u'];
+    cases.forEach((lines, i) => {
+      const root = join(top, String(i));
+      mkdirSync(root);
+      cpSync(tree, root, { recursive: true });
+      writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines].join('\n') + '\n');
+      const env = [`HOME=${root}/root`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', `HLAB_SCREEN=${top}/out.${i}`];
+      script.push(
+        `(cd '${root}/root' && exec env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
+      );
+    });
+    const driver = runTool(requireTool('bash'), ['-c', script.join('\n')]);
+    if (driver.status !== 0) throw new Error(`driver failed: ${driver.stderr}`);
+    return cases.map((_, i) => ({
+      stdout: readFileSync(join(top, `out.${i}`), 'utf8'),
+      stderr: dropInteractiveNoise(shell, readFileSync(join(top, `err.${i}`), 'utf8')),
+      status: Number(readFileSync(join(top, `rc.${i}`), 'utf8').trim()),
+    }));
+  } finally {
+    rmSync(top, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The simulator side of the shell differential tests: boots the starter lab on a host,
+ * adds a few text files for the commands to chew on, runs lines through `runLine`, and
+ * copies the host's whole virtual filesystem into a real directory so the real tools read
+ * byte-for-byte the same files under the same relative paths.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseLab, type Lab } from '../../../../src/simulator/model';
+import { createSimulator, currentHost, runLine, type SimState } from '../../../../src/simulator/shell';
+import { resolvePath } from '../../../../src/simulator/shell/path';
+import { createHostVfs } from '../../../../src/simulator/shell/vfs';
+
+const starterPath = fileURLToPath(new URL('../../../../src/content/labs/starter.yaml', import.meta.url));
+const parsed = parseLab(readFileSync(starterPath, 'utf8'), { filename: starterPath });
+if (!parsed.ok) throw new Error(`starter lab is invalid: ${JSON.stringify(parsed.errors)}`);
+/** The starter lab (pve runs bash, truenas runs zsh). */
+export const starterLab: Lab = parsed.lab;
+
+/**
+ * Files put in root's home on both sides. Chosen to exercise the edges of the filters:
+ * a last line without a newline, an empty file, tabs and runs of blanks, repeated words,
+ * upper and lower case, a dotfile, more than ten lines.
+ */
+export const HOME_FILES: Record<string, string> = {
+  'fruits.txt': 'apple\nBanana\ncherry pie\n\ndate\tfig\napple  apple\ngrape\nkiwi\nlemon\nmango\nnectarine\norange\n',
+  'notes.txt': 'pool tank is online\nThe Pool is degraded\nzpool status -v\nscrub repaired 0B\nerrors: No known data errors',
+  'empty.txt': '',
+  'numbers.txt': Array.from({ length: 15 }, (_, i) => `${i + 1}\n`).join(''),
+  '.hidden': 'secret\n',
+};
+
+/** A fresh simulator on `host` (the lab's name: `pve` or `truenas`) with HOME_FILES in /root. */
+export function bootSim(host: string): SimState {
+  const state = createSimulator(structuredClone(starterLab), { host });
+  const files = (state.shell.files[host] ??= {});
+  for (const [name, text] of Object.entries(HOME_FILES)) files[`/root/${name}`] = text;
+  return state;
+}
+
+/** What a run printed and its final status, for either side. */
+export interface ShellRun {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** Runs lines one after another in a fresh simulator, as a reader types them; the status is the last line's. */
+export function runSim(host: string, lines: string[]): ShellRun {
+  const state = bootSim(host);
+  const run: ShellRun = { stdout: '', stderr: '', status: 0 };
+  for (const line of lines) {
+    const r = runLine(state, line);
+    run.stdout += r.stdout;
+    run.stderr += r.stderr;
+    run.status = r.exitCode;
+  }
+  return run;
+}
+
+/**
+ * Writes every directory and file the simulator shows on `host` under `dir` (so `/etc/passwd`
+ * becomes `dir/etc/passwd`). /proc files become ordinary files with the same text, so the
+ * tests leave out what depends on procfs's zero st_size.
+ */
+export function materialise(host: string, dir: string): void {
+  const state = bootSim(host);
+  const vfs = createHostVfs(state, currentHost(state));
+  const walk = (path: string): void => {
+    const listed = vfs.list(path);
+    if (!listed.ok) throw new Error(`cannot list ${path}: ${listed.errno}`);
+    mkdirSync(join(dir, path), { recursive: true });
+    for (const name of listed.names) {
+      const child = resolvePath(path, name);
+      if (vfs.stat(child) === 'dir') walk(child);
+      else {
+        const read = vfs.read(child);
+        if (!read.ok) throw new Error(`cannot read ${child}: ${read.errno}`);
+        writeFileSync(join(dir, child), read.text);
+      }
+    }
+  };
+  walk('/');
+}

@@ -37,6 +37,7 @@ if (!stage('tools', 'bash', ['scripts/install-test-tools.sh'])) {
 }
 run('types', ['tsc', '-p', 'src/simulator/tsconfig.json', '--noEmit']);
 run('types', ['tsc', '-p', 'src/simulator/cli/tsconfig.json', '--noEmit']);
+run('types', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('types', ['astro', 'check', '--minimumSeverity', 'warning']);
 run('lint', ['eslint', '.']);
 

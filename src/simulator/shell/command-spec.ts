@@ -18,6 +18,8 @@ export interface OptionSpec {
   long?: string;
   /** When the option takes a value, its name in help text (`NUM`, `FILE`). */
   value?: string;
+  /** With `value`: the value is optional and only given as `--long=VALUE` (getopt's optional_argument, grep --color[=WHEN]). */
+  optionalValue?: boolean;
   /** Help line shown by `--help`. */
   help: string;
 }

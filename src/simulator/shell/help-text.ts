@@ -11,7 +11,7 @@ export function renderHelp(spec: CommandSpec): string {
 }
 
 function optionLabel(o: OptionSpec): string {
-  const long = o.long ? `--${o.long}${o.value ? `=${o.value}` : ''}` : '';
+  const long = o.long ? `--${o.long}${o.value ? (o.optionalValue ? `[=${o.value}]` : `=${o.value}`) : ''}` : '';
   if (o.short && long) return `-${o.short}, ${long}`;
   if (o.short) return `-${o.short}${o.value ? ` ${o.value}` : ''}`;
   return `    ${long}`;

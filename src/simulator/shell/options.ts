@@ -51,7 +51,10 @@ export function parseOptions(spec: CommandSpec, argv: string[], flavor: ShellFla
       }
       const o = found.option;
       if (o.key === 'help') return { ok: true, help: true };
-      if (o.value === undefined) {
+      if (o.optionalValue) {
+        // getopt optional_argument: only `--name=VALUE` gives it a value.
+        set(o, eq < 0 ? true : arg.slice(eq + 1));
+      } else if (o.value === undefined) {
         // glibc: "%s: option '%s%s' doesn't allow an argument" (full option name)
         if (eq >= 0) return usageError(`${spec.name}: option '--${o.long}' doesn't allow an argument`);
         set(o, true);
@@ -67,7 +70,7 @@ export function parseOptions(spec: CommandSpec, argv: string[], flavor: ShellFla
         const o = options.find((x) => x.short === ch);
         // glibc: "%s: invalid option -- '%c'"; bash: "-%c: invalid option"
         if (!o) return usageError(gnu ? `${spec.name}: invalid option -- '${ch}'` : invalidBuiltin(spec, `-${ch}`, flavor));
-        if (o.value === undefined) {
+        if (o.value === undefined || o.optionalValue) {
           set(o, true);
           continue;
         }

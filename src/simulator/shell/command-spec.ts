@@ -48,6 +48,11 @@ export interface CommandSpec {
   usageStatus: number;
   /** The real tool and version imitated, shown by `help` and `--help` (`GNU coreutils 9.1 ls`). */
   imitates: string;
+  /**
+   * A tool's own usage text, for tools that print it on stdout both for `--help` and after a
+   * usage error, with `usageStatus` (Debian hostname); no `Try ...` line then.
+   */
+  usageText?: string;
   /** GNU tools that print their `Usage:` synopsis before the `Try ...` line on a usage error (grep does). */
   usageLineOnError?: boolean;
   /** A shell builtin whose help is laid out like bash's `help NAME` (implied by `arguments: 'builtin'`). */

@@ -298,7 +298,10 @@ interface InvokeEnv {
 function invoke(state: SimState, command: Command, args: string[], env: InvokeEnv): CommandResult {
   const parsed = parseOptions(command.spec, command.rewriteArgs ? command.rewriteArgs(args) : args, env.flavor);
   if (!parsed.ok) return parsed.result;
-  if (parsed.help) return { stdout: renderHelp(command.spec), stderr: '', exitCode: 0 };
+  if (parsed.help) {
+    const own = command.spec.usageText;
+    return own !== undefined ? { stdout: own, stderr: '', exitCode: command.spec.usageStatus } : { stdout: renderHelp(command.spec), stderr: '', exitCode: 0 };
+  }
   const ctx: CommandContext = {
     state,
     host: env.host,

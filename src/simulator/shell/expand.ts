@@ -35,6 +35,7 @@ export function formatExpansionIssue(issue: ExpansionIssue, flavor: ShellFlavor)
   const shell = flavor;
   switch (issue.code) {
     case 'command-substitution':
+      if (issue.raw.startsWith('$((')) return `${shell}: ${issue.raw}: arithmetic expansion is not simulated here`;
       return `${shell}: ${issue.raw}: command substitution is not simulated here; run the command on its own`;
     // bash 5.2 subst.c: "%s: bad substitution"; zsh 5.9 subst.c: "bad substitution"
     case 'bad-substitution':

@@ -4,7 +4,8 @@
  * the part that belongs to the shell, and the "What is simulated" page prints it.
  */
 export const SHELL_SIMPLIFICATIONS: readonly string[] = [
-  'Command substitution ($(...) and backquotes) is refused with a message, never run.',
+  'Command substitution ($(...) and backquotes) is refused with a message, never run; so is arithmetic expansion $((...)).',
+  'History expansion (!!, !$, !cmd) is not performed: `!` is an ordinary character except as a pipeline\'s leading `!`.',
   'Subshells, background jobs (&), here-documents, if/for/while/case and functions are refused as not simulated.',
   'Parameter expansion covers $NAME, ${NAME}, $? and ~; forms such as ${NAME:-default} are refused with bash\'s "bad substitution".',
   'Every variable counts as exported; each host keeps its own variables and working directory.',

@@ -18,7 +18,8 @@ function optionLabel(o: OptionSpec): string {
 }
 
 function gnuHelp(spec: CommandSpec): string {
-  const lines = [`Usage: ${spec.usage}`, ...spec.description.split('\n'), ''];
+  // The description carries its own blank line when the real --help has one before the options.
+  const lines = [`Usage: ${spec.usage}`, ...spec.description.split('\n')];
   const options = [...spec.options, { key: 'help', long: 'help', help: 'display this help and exit' }];
   for (const o of options) {
     const label = `  ${optionLabel(o)}`;
@@ -30,9 +31,10 @@ function gnuHelp(spec: CommandSpec): string {
 }
 
 function builtinHelp(spec: CommandSpec): string {
-  const lines = [`${spec.name}: ${spec.usage}`, ...spec.description.split('\n').map((l) => (l === '' ? '' : `    ${l}`))];
+  // builtins/help.def show_longdoc(): every body line, empty ones too, is indented by four spaces.
+  const lines = [`${spec.name}: ${spec.usage}`, ...spec.description.split('\n').map((l) => `    ${l}`)];
   if (spec.options.length > 0) {
-    lines.push('', '    Options:');
+    lines.push('    ', '    Options:');
     for (const o of spec.options) lines.push(`      -${o.short ?? ''}\t${o.help}`);
   }
   lines.push('', footer(spec));

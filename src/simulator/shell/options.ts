@@ -39,10 +39,12 @@ export function parseOptions(spec: CommandSpec, argv: string[], flavor: ShellFla
     if (arg.startsWith('--') && arg.length > 2) {
       const eq = arg.indexOf('=');
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-      const found = findLong(options, name);
+      // bash builtins know only an exact `--help` (CHECK_HELPOPT); GNU getopt takes any unambiguous prefix.
+      const found = gnu ? findLong(options, name) : arg === '--help' ? { kind: 'exact' as const, option: HELP } : { kind: 'none' as const };
       if (found.kind === 'none') {
-        // glibc: "%s: unrecognized option '%s%s'"; bash builtins: "--zz: invalid option"
-        return usageError(gnu ? `${spec.name}: unrecognized option '${arg}'` : invalidBuiltin(spec, arg, flavor));
+        // glibc: "%s: unrecognized option '%s%s'"; bash builtins/bashgetopt.c reads `--zz`
+        // as the option letter '-', so it reports "--: invalid option".
+        return usageError(gnu ? `${spec.name}: unrecognized option '${arg}'` : invalidBuiltin(spec, flavor === 'zsh' ? arg : '--', flavor));
       }
       if (found.kind === 'ambiguous') {
         // glibc 2.36: "%s: option '%s%s' is ambiguous; possibilities:" then " '--%s'" for each
@@ -107,6 +109,7 @@ function findLong(options: OptionSpec[], name: string): LongMatch | { kind: 'exa
 
 /** coreutils `usage (EXIT_FAILURE)`: the getopt message, then emit_try_help()'s line. */
 function gnuError(spec: CommandSpec, message: string): CommandResult {
+  if (spec.usageText !== undefined) return { stdout: spec.usageText, stderr: `${message}\n`, exitCode: spec.usageStatus };
   const usage = spec.usageLineOnError ? `Usage: ${spec.usage}\n` : '';
   return { stdout: '', stderr: `${message}\n${usage}Try '${spec.name} --help' for more information.\n`, exitCode: spec.usageStatus };
 }

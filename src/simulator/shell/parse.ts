@@ -160,6 +160,7 @@ class Parser {
         if (words.length === 0 && assignments.length === 0 && redirects.length === 0) {
           throw new ParseStop({ code: 'unsupported', what: 'subshells ( ... ) are', at: tok.start });
         }
+        if (words.length === 1 && assignments.length === 0 && redirects.length === 0) this.functionDefinition();
         this.unexpected(tok);
       }
       break;
@@ -171,6 +172,25 @@ class Parser {
     }
     const last = this.tokens[this.pos - 1];
     return { assignments, words, redirects, start, end: last?.end ?? start };
+  }
+
+  /**
+   * `NAME ( ) BODY` (POSIX §2.9.5): bash reads one word then `(` as a function definition,
+   * so `echo (` fails on the token after the `(`, not on the `(` itself.
+   */
+  private functionDefinition(): never {
+    this.pos++;
+    const close = this.peek();
+    if (!close) throw new ParseStop({ code: 'unexpected-token', token: 'newline', at: this.input.length });
+    if (close.kind !== 'op' || close.op !== ')') this.unexpected(close);
+    this.pos++;
+    this.skipNewlines();
+    const body = this.peek();
+    if (!body) throw new ParseStop({ code: 'unexpected-eof', at: this.input.length });
+    if ((body.kind === 'word' && RESERVED.has(body.raw)) || (body.kind === 'op' && body.op === '(')) {
+      throw new ParseStop({ code: 'unsupported', what: 'function definitions are', at: close.start });
+    }
+    this.unexpected(body);
   }
 
   /** Reads a redirection operator and its target word, or returns null if `tok` is not one. */

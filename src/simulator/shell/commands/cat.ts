@@ -12,7 +12,7 @@ export const cat: Command = {
     name: 'cat',
     summary: 'print files',
     usage: 'cat [OPTION]... [FILE]...',
-    description: 'Concatenate FILE(s) to standard output.\n\nWith no FILE, or when FILE is -, read standard input.',
+    description: 'Concatenate FILE(s) to standard output.\n\nWith no FILE, or when FILE is -, read standard input.\n',
     options: [{ key: 'number', short: 'n', long: 'number', help: 'number all output lines' }],
     arguments: 'gnu',
     usageStatus: 1,

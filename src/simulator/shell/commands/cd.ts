@@ -11,11 +11,15 @@ export const cd: Command = {
   spec: {
     name: 'cd',
     summary: 'change the working directory',
-    usage: 'cd [-L|-P] [dir]',
-    description: 'Change the shell working directory.\n\nChange the current directory to DIR.  The default DIR is the value of the\nHOME shell variable.  If DIR is "-", it is converted to $OLDPWD.',
+    // bash 5.2 builtins/cd.def $SHORT_DOC (shown by `help cd` and after a usage error).
+    usage: 'cd [-L|[-P [-e]] [-@]] [dir]',
+    // bash 5.2 `help cd`, first paragraphs.
+    description: 'Change the shell working directory.\n\nChange the current directory to DIR.  The default DIR is the value of the\nHOME shell variable. If DIR is "-", it is converted to $OLDPWD.',
     options: [
       { key: 'logical', short: 'L', help: 'force symbolic links to be followed' },
       { key: 'physical', short: 'P', help: 'use the physical directory structure' },
+      { key: 'checkPhysical', short: 'e', help: 'with -P, fail if the current directory cannot be determined' },
+      { key: 'xattr', short: '@', help: 'present a file with extended attributes as a directory' },
     ],
     arguments: 'builtin',
     usageStatus: 2,

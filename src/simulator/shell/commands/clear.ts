@@ -11,7 +11,7 @@ export const clear: Command = {
     name: 'clear',
     summary: 'clear the terminal screen',
     usage: 'clear [-x]',
-    description: 'Clear the screen.',
+    description: 'Clear the screen.\n',
     options: [{ key: 'keep', short: 'x', help: 'do not try to clear scrollback' }],
     arguments: 'gnu',
     usageStatus: 1,

@@ -12,7 +12,8 @@ export const echo: Command = {
     name: 'echo',
     summary: 'print arguments',
     usage: 'echo [-neE] [arg ...]',
-    description: 'Write arguments to the standard output, separated by single spaces and followed by a newline.\n\n-n  do not append a newline\n-e  enable interpretation of backslash escapes (\\n, \\t, \\c, \\0nnn, \\xHH...)\n-E  explicitly suppress interpretation of backslash escapes',
+    // bash 5.2 `help echo`, first paragraphs and options.
+    description: 'Write arguments to the standard output.\n\nDisplay the ARGs, separated by a single space character and followed by a\nnewline, on the standard output.\n\nOptions:\n  -n\tdo not append a newline\n  -e\tenable interpretation of the following backslash escapes\n  -E\texplicitly suppress interpretation of backslash escapes',
     options: [],
     arguments: 'raw',
     shellBuiltin: true,

@@ -23,25 +23,27 @@ export const exit: Command = {
   run(ctx, argv) {
     const zsh = ctx.flavor === 'zsh';
     let status = ctx.state.shell.lastStatus;
-    let stderr = '';
+    // bash exit.def exit_builtin(): an interactive login shell prints "logout" on stderr
+    // before it looks at the arguments; zsh prints nothing; `ssh HOST CMD` is not interactive.
+    let stderr = zsh || ctx.remote ? '' : 'logout\n';
     const arg = argv[0];
+    const numeric = arg === undefined || /^[-+]?[0-9]+$/.test(arg);
+    // A numeric first argument with more after it: the shell stays (status 1).
+    if (argv.length > 1 && numeric) return { stdout: '', stderr: stderr + (zsh ? 'exit: too many arguments\n' : 'bash: exit: too many arguments\n'), exitCode: 1 };
     if (arg !== undefined) {
-      if (/^[-+]?[0-9]+$/.test(arg)) status = Number(BigInt.asUintN(8, BigInt(arg)));
+      if (numeric) status = Number(BigInt.asUintN(8, BigInt(arg)));
       else {
         // bash exit.def: "exit: %s: numeric argument required", then exits with status 2.
-        stderr = zsh ? `zsh: bad math expression: operand expected at \`${arg}'\n` : `bash: exit: ${arg}: numeric argument required\n`;
+        stderr += zsh ? `zsh: bad math expression: operand expected at \`${arg}'\n` : `bash: exit: ${arg}: numeric argument required\n`;
         status = zsh ? 1 : 2;
       }
     }
-    if (argv.length > 1 && !stderr) return { stdout: '', stderr: zsh ? 'exit: too many arguments\n' : 'bash: exit: too many arguments\n', exitCode: 1 };
     if (ctx.remote) {
       ctx.shell.stopLine();
       return { stdout: '', stderr, exitCode: status };
     }
-    // bash prints "logout" when a login shell exits; zsh prints nothing.
-    const stdout = zsh ? '' : 'logout\n';
     const left = ctx.shell.leave();
     if (left) stderr += `Connection to ${left.closed} closed.\n`;
-    return { stdout, stderr, exitCode: status };
+    return { stdout: '', stderr, exitCode: status };
   },
 };

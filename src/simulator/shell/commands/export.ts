@@ -11,7 +11,8 @@ export const exportCommand: Command = {
   spec: {
     name: 'export',
     summary: 'set shell variables for this host',
-    usage: 'export [-p] [name[=value] ...]',
+    // bash 5.2 builtins/setattr.def $SHORT_DOC for export.
+    usage: 'export [-fn] [name[=value] ...] or export -p',
     description: 'Set export attribute for shell variables.\n\nMarks each NAME for automatic export to the environment of subsequently\nexecuted commands.  If VALUE is supplied, assign VALUE before exporting.',
     options: [{ key: 'print', short: 'p', help: 'display a list of all exported variables' }],
     arguments: 'builtin',

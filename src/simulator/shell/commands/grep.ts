@@ -15,7 +15,7 @@ export const grep: Command = {
     name: 'grep',
     summary: 'print lines that match a pattern',
     usage: 'grep [OPTION]... PATTERNS [FILE]...',
-    description: 'Search for PATTERNS in each FILE.\nExample: grep -i \'hello world\' menu.h main.c\nPATTERNS can contain multiple patterns separated by newlines.',
+    description: 'Search for PATTERNS in each FILE.\nExample: grep -i \'hello world\' menu.h main.c\nPATTERNS can contain multiple patterns separated by newlines.\n',
     options: [
       { key: 'extended', short: 'E', long: 'extended-regexp', help: 'PATTERNS are extended regular expressions' },
       { key: 'fixed', short: 'F', long: 'fixed-strings', help: 'PATTERNS are strings' },

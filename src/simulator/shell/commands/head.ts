@@ -12,7 +12,7 @@ export const head: Command = {
     name: 'head',
     summary: 'print the first lines of files',
     usage: 'head [OPTION]... [FILE]...',
-    description: 'Print the first 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\n\nWith no FILE, or when FILE is -, read standard input.',
+    description: 'Print the first 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\n\nWith no FILE, or when FILE is -, read standard input.\n\nMandatory arguments to long options are mandatory for short options too.',
     options: [
       { key: 'bytes', short: 'c', long: 'bytes', value: '[-]NUM', help: 'print the first NUM bytes of each file' },
       { key: 'lines', short: 'n', long: 'lines', value: '[-]NUM', help: 'print the first NUM lines instead of the first 10' },

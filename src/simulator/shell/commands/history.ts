@@ -9,13 +9,15 @@ export const history: Command = {
   spec: {
     name: 'history',
     summary: 'list the lines typed in this session',
-    usage: 'history [-c] [n]',
-    description: 'Display the history list with line numbers.  An argument of N lists only the\nlast N entries.',
+    // bash 5.2 builtins/history.def $SHORT_DOC.
+    usage: 'history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]',
+    // bash 5.2 `help history`, first paragraphs.
+    description: "Display or manipulate the history list.\n\nDisplay the history list with line numbers, prefixing each modified\nentry with a `*'.  An argument of N lists only the last N entries.",
     options: [{ key: 'clear', short: 'c', help: 'clear the history list by deleting all of the entries' }],
     arguments: 'builtin',
     usageStatus: 2,
     imitates: 'bash 5.2 builtin history',
-    simplified: 'one history for the whole session, not one per host',
+    simplified: 'one history for the whole session, not one per host; only -c (no -d -a -n -r -w -p -s)',
   },
   run(ctx, _argv, opts) {
     const list = ctx.state.shell.history;

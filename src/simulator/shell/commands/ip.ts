@@ -18,7 +18,7 @@ export const ip: Command = {
     name: 'ip',
     summary: 'show network interfaces, addresses and routes',
     usage: 'ip [ OPTIONS ] OBJECT { COMMAND | help }',
-    description: 'Show links (ip link), addresses (ip addr, ip a, ip -4 a, ip -br a) and routes (ip route).',
+    description: 'Show links (ip link), addresses (ip addr, ip a, ip -4 a, ip -br a) and routes (ip route).\n',
     options: [],
     arguments: 'raw',
     rawHelp: true,

@@ -22,7 +22,8 @@ export const ls: Command = {
     name: 'ls',
     summary: 'list directory contents',
     usage: 'ls [OPTION]... [FILE]...',
-    description: 'List information about the FILEs (the current directory by default).\nSort entries alphabetically.',
+    // coreutils 9.1 `ls --help`, the lines before the options.
+    description: 'List information about the FILEs (the current directory by default).\nSort entries alphabetically if none of -cftuvSUX nor --sort is specified.\n\nMandatory arguments to long options are mandatory for short options too.',
     options: [
       { key: 'all', short: 'a', long: 'all', help: 'do not ignore entries starting with .' },
       { key: 'almostAll', short: 'A', long: 'almost-all', help: 'do not list implied . and ..' },

@@ -27,7 +27,7 @@ export const ssh: Command = {
     name: 'ssh',
     summary: 'log in to another host of the lab, or run a command there',
     usage: 'ssh [user@]destination [command [argument ...]]',
-    description: 'Log in to a host of the lab (by name, hostname or IP address). `exit` comes back.\nWith a command, run it on that host and print its output.',
+    description: 'Log in to a host of the lab (by name, hostname or IP address). `exit` comes back.\nWith a command, run it on that host and print its output.\n',
     options: [],
     arguments: 'raw',
     usageStatus: 255,

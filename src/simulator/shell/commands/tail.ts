@@ -12,7 +12,7 @@ export const tail: Command = {
     name: 'tail',
     summary: 'print the last lines of files',
     usage: 'tail [OPTION]... [FILE]...',
-    description: 'Print the last 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\n\nWith no FILE, or when FILE is -, read standard input.',
+    description: 'Print the last 10 lines of each FILE to standard output.\nWith more than one FILE, precede each with a header giving the file name.\n\nWith no FILE, or when FILE is -, read standard input.\n\nMandatory arguments to long options are mandatory for short options too.',
     options: [
       { key: 'bytes', short: 'c', long: 'bytes', value: '[+]NUM', help: 'output the last NUM bytes' },
       { key: 'follow', short: 'f', long: 'follow', help: 'output appended data as the file grows' },

@@ -25,7 +25,8 @@ export const wc: Command = {
     name: 'wc',
     summary: 'count lines, words and bytes',
     usage: 'wc [OPTION]... [FILE]...',
-    description: 'Print newline, word, and byte counts for each FILE, and a total line if\nmore than one FILE is specified.  A word is a non-zero-length sequence of\nprintable characters delimited by white space.\n\nWith no FILE, or when FILE is -, read standard input.',
+    // coreutils 9.1 `wc --help`, the lines before the options (the simulator has no --files0-from).
+    description: '  or:  wc [OPTION]... --files0-from=F\nPrint newline, word, and byte counts for each FILE, and a total line if\nmore than one FILE is specified.  A word is a non-zero-length sequence of\nprintable characters delimited by white space.\n\nWith no FILE, or when FILE is -, read standard input.\n\nThe options below may be used to select which counts are printed, always in\nthe following order: newline, word, character, byte, maximum line length.',
     options: [
       { key: 'bytes', short: 'c', long: 'bytes', help: 'print the byte counts' },
       { key: 'chars', short: 'm', long: 'chars', help: 'print the character counts' },

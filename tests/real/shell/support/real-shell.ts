@@ -1,15 +1,17 @@
 /**
  * The real side of the shell differential tests: runs each case in a fresh interactive
  * bash 5.2 or zsh 5.9 (what a reader at a terminal talks to), fed the case's lines on
- * stdin, in its own copy of the simulator's filesystem (sim-tree.ts materialise()). Every
- * case of a batch runs from ONE spawned driver script, so a test file costs one process
- * start from Node however many cases it holds.
+ * stdin, in a copy of the simulator's filesystem (sim-tree.ts materialise()) whose home
+ * directory is put back as it was before each case (cases write only there). Every case of
+ * a batch runs from ONE spawned driver script, so a test file costs one process start from
+ * Node however many cases it holds.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from '../../../../src/simulator/shell/parse';
 import { requireTool, runTool } from '../../support/tools';
-import { materialise, type ShellRun } from './sim-tree';
+import { END_LINE, materialise, type ShellRun } from './sim-tree';
 
 /** Which real shell a case runs in, and the simulator host that imitates it. */
 export type RealShell = 'bash' | 'zsh';
@@ -30,22 +32,33 @@ const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 const PREAMBLE = 'ls() { if [ /dev/stdout -ef "$HLAB_SCREEN" ]; then command ls -C "$@"; else command ls "$@"; fi; }';
 
 function shellCommand(shell: RealShell): string {
+  // A login shell, as root gets over SSH or on the console (`exit` says `logout`);
   // --noediting: no readline echo of the input; zsh +o promptcr +o promptsp: no prompt padding.
   return shell === 'bash'
-    ? `${requireTool('bash')} --norc --noprofile --noediting -i`
-    : `${requireTool('zsh')} -f +o promptcr +o promptsp -i`;
+    ? `${requireTool('bash')} --login --norc --noprofile --noediting -i`
+    : `${requireTool('zsh')} --login -f +o promptcr +o promptsp -i`;
 }
 
 /**
- * The only normalisation of real output, for things a terminal session has and a shell fed
+ * The only normalisation of real output, for what a terminal session has and a shell fed
  * from a file cannot: interactive bash without a terminal first says it cannot set up job
- * control (two lines), and at the end of its input prints `exit`, as it would for Ctrl-D.
+ * control. (Both sides end with a typed `exit`, see sim-tree.ts END_LINE, so the end of
+ * the input never makes bash print `logout` on its own.)
  */
 export function dropInteractiveNoise(shell: RealShell, stderr: string): string {
   if (shell !== 'bash') return stderr;
-  return stderr
-    .replace(/^bash: cannot set terminal process group \([0-9-]+\): Inappropriate ioctl for device\nbash: no job control in this shell\n/, '')
-    .replace(/exit\n$/, '');
+  return stderr.replace(/^bash: cannot set terminal process group \([0-9-]+\): Inappropriate ioctl for device\nbash: no job control in this shell\n/, '');
+}
+
+/**
+ * A last line that is not finished (an open quote, a trailing `|` or `&&`) makes a real
+ * shell ask for more; the simulator reads each line on its own, as if the reader then
+ * pressed Ctrl-D. So such a case gets no END_LINE on the real side: the end of input is
+ * that Ctrl-D, after which bash prints `logout` just as the simulator's END_LINE does.
+ */
+function endsIncomplete(lines: string[]): boolean {
+  const parsed = parse(lines[lines.length - 1] ?? '');
+  return !parsed.ok && (parsed.error.code === 'unterminated' || parsed.error.code === 'unexpected-eof');
 }
 
 /** Runs each case (a list of lines) in a fresh real shell; results are in the same order. */
@@ -54,16 +67,22 @@ export function runRealBatch(shell: RealShell, cases: string[][]): ShellRun[] {
   try {
     const tree = join(top, 'tree');
     materialise(HOST_OF[shell], tree);
+    const home = join(tree, 'root');
+    const pristine = join(top, 'home');
+    cpSync(home, pristine, { recursive: true });
     const command = shellCommand(shell);
     const script: string[] = ['set -u'];
+    let dirty = false;
     cases.forEach((lines, i) => {
-      const root = join(top, String(i));
-      mkdirSync(root);
-      cpSync(tree, root, { recursive: true });
-      writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines].join('\n') + '\n');
-      const env = [`HOME=${root}/root`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', `HLAB_SCREEN=${top}/out.${i}`];
+      // Only a redirection can write a file here (none of the commands compared writes one),
+      // so the home is put back only after a case that had a `>` in it.
+      if (dirty) script.push(`rm -rf '${home}' && cp -a '${pristine}' '${home}'`);
+      dirty = lines.some((l) => l.includes('>'));
+      writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines, ...(endsIncomplete(lines) ? [] : [END_LINE])].join('\n') + '\n');
+      // HISTFILE empty: bash keeps no ~/.bash_history that a later case would list.
+      const env = [`HOME=${home}`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', 'HISTFILE=', `HLAB_SCREEN=${top}/out.${i}`];
       script.push(
-        `(cd '${root}/root' && exec env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
+        `(cd '${home}' && exec env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
       );
     });
     const driver = runTool(requireTool('bash'), ['-c', script.join('\n')]);

@@ -46,11 +46,18 @@ export interface ShellRun {
   status: number;
 }
 
-/** Runs lines one after another in a fresh simulator, as a reader types them; the status is the last line's. */
+/**
+ * The line both sides end with, as a reader ends a session: the real shell then leaves
+ * through its `exit` builtin (not the end of its input), and its status is the last line's.
+ */
+export const END_LINE = 'exit';
+
+/** Runs lines one after another in a fresh simulator, as a reader types them, then END_LINE. */
 export function runSim(host: string, lines: string[]): ShellRun {
   const state = bootSim(host);
   const run: ShellRun = { stdout: '', stderr: '', status: 0 };
-  for (const line of lines) {
+  for (const line of [...lines, END_LINE]) {
+    if (state.shell.exited) break; // an `exit` among the lines ended the session
     const r = runLine(state, line);
     run.stdout += r.stdout;
     run.stderr += r.stderr;

@@ -57,6 +57,8 @@ export interface CommandSpec {
   usageLineOnError?: boolean;
   /** A shell builtin whose help is laid out like bash's `help NAME` (implied by `arguments: 'builtin'`). */
   shellBuiltin?: boolean;
+  /** A builtin that zsh gives BINF_SKIPINVALID (cd): on zsh an unknown option is taken as the first operand. */
+  zshSkipsInvalidOptions?: boolean;
   /** For `raw` commands: whether a first argument `--help` shows the help (bash's CHECK_HELPOPT); echo and true do not. */
   rawHelp?: boolean;
   /** What is left out or simplified, one line; shown by `--help`. */

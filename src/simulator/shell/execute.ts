@@ -29,7 +29,7 @@ export interface RunOutput {
   clear: boolean;
 }
 
-/** A running line: where output goes and whether `exit` asked it to stop. */
+/** A running line: where output goes and whether the rest of it is abandoned (`exit` in `ssh HOST CMD`, an expansion error). */
 export interface Frame {
   /** True inside `ssh HOST CMD`: `exit` ends the command, not the session. */
   remote: boolean;
@@ -58,9 +58,9 @@ export function emit(out: RunOutput, fd: 1 | 2, text: string): void {
 
 /** Parses and runs one line in `frame`; returns the exit status and sets `$?`. */
 export function executeLine(state: SimState, line: string, frame: Frame, commands: ReadonlyMap<string, Command>): number {
-  const parsed = parse(line);
+  const flavor = flavorForKind(currentHost(state).kind);
+  const parsed = parse(line, flavor);
   if (!parsed.ok) {
-    const flavor = flavorForKind(currentHost(state).kind);
     emit(frame.out, 2, formatSyntaxIssue(parsed.error, flavor) + '\n');
     state.shell.lastStatus = syntaxErrorStatus(flavor);
     return state.shell.lastStatus;
@@ -94,6 +94,9 @@ function runPipeline(state: SimState, pipeline: Pipeline, frame: Frame, commands
     const piped = runSimple(state, cmd, frame, commands, stdin, !last, pipeline.pipeStderr[i] ?? false);
     stdin = piped.pipe;
     status = piped.status;
+    // An expansion error in a command the shell runs itself (not a pipeline's subshell)
+    // abandons the rest of the line: bash 5.2 and zsh 5.9 both go back to the prompt.
+    if (piped.expansionFailed && pipeline.commands.length === 1) frame.stopped = true;
   });
   return pipeline.negated ? (status === 0 ? 1 : 0) : status;
 }
@@ -107,7 +110,7 @@ function runSimple(
   stdin: string | null,
   toPipe: boolean,
   stderrToPipe: boolean,
-): { status: number; pipe: string } {
+): { status: number; pipe: string; expansionFailed?: boolean } {
   const host = currentHost(state);
   const flavor = flavorForKind(host.kind);
   const vfs = createHostVfs(state, host);
@@ -127,17 +130,18 @@ function runSimple(
     emit(frame.out, 2, message + '\n');
     return { status, pipe: '' };
   };
+  const expansionFailed = (message: string): { status: number; pipe: string; expansionFailed: true } => ({ ...failWith(message, 1), expansionFailed: true });
 
   // Assignments: NAME=value (value not split or globbed, POSIX §2.9.1).
   const assigned: [string, string][] = [];
   for (const word of cmd.assignments) {
     const eq = word.raw.indexOf('=');
     const value = expandToString(stripAssignmentName(word, eq), expansion);
-    if (!value.ok) return failWith(formatExpansionIssue(value.error, flavor), 1);
+    if (!value.ok) return expansionFailed(formatExpansionIssue(value.error, flavor));
     assigned.push([word.raw.slice(0, eq), value.text]);
   }
   const argv = expandWords(cmd.words, expansion);
-  if (!argv.ok) return failWith(formatExpansionIssue(argv.error, flavor), 1);
+  if (!argv.ok) return expansionFailed(formatExpansionIssue(argv.error, flavor));
 
   // Redirections, left to right (POSIX §2.7): later ones see earlier ones' effect.
   const fds: Record<number, Sink> = { 1: toPipe ? { kind: 'pipe' } : { kind: 'terminal' }, 2: stderrToPipe ? { kind: 'pipe' } : { kind: 'terminal' } };

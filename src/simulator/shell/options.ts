@@ -36,6 +36,14 @@ export function parseOptions(spec: CommandSpec, argv: string[], flavor: ShellFla
       opts.operands.push(...argv.slice(i + 1));
       break;
     }
+    // zsh 5.9 BINF_SKIPINVALID (cd): a word that is not a valid option is the first operand.
+    if (!gnu && flavor === 'zsh' && spec.zshSkipsInvalidOptions && arg.startsWith('-') && arg.length > 1) {
+      const valid = !arg.startsWith('--') && [...arg.slice(1)].every((ch) => options.some((x) => x.short === ch));
+      if (!valid) {
+        opts.operands.push(...argv.slice(i));
+        break;
+      }
+    }
     if (arg.startsWith('--') && arg.length > 2) {
       const eq = arg.indexOf('=');
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);

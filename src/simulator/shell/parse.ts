@@ -3,6 +3,7 @@
  * the POSIX Shell Command Language grammar (§2.10) that readers type at a prompt. Compound
  * commands, subshells and background jobs are recognised and refused as `unsupported`.
  */
+import type { ShellFlavor } from './shell-flavor';
 import type { SyntaxIssue } from './syntax-error';
 import { tokenize, type OperatorToken, type Token, type WordToken } from './tokenize';
 
@@ -51,12 +52,12 @@ export type ParseResult = { ok: true; script: Script } | { ok: false; error: Syn
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'function', '{', '}', '[[', ']]', 'coproc', 'time']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-/** Tokenizes and parses a line. Never throws. */
-export function parse(input: string): ParseResult {
+/** Tokenizes and parses a line as bash (or zsh) reads it. Never throws. */
+export function parse(input: string, flavor: ShellFlavor = 'bash'): ParseResult {
   const lexed = tokenize(input);
   if (!lexed.ok) return lexed;
   try {
-    return { ok: true, script: new Parser(lexed.tokens, input).script() };
+    return { ok: true, script: new Parser(lexed.tokens, input, flavor).script() };
   } catch (e) {
     if (e instanceof ParseStop) return { ok: false, error: e.issue };
     throw e;
@@ -73,6 +74,7 @@ class Parser {
   constructor(
     private readonly tokens: Token[],
     private readonly input: string,
+    private readonly flavor: ShellFlavor,
   ) {}
 
   script(): Script {
@@ -104,7 +106,11 @@ class Parser {
       if (!tok || tok.kind !== 'op' || (tok.op !== '&&' && tok.op !== '||')) break;
       this.pos++;
       this.skipNewlines();
-      if (!this.peek()) throw new ParseStop({ code: 'unexpected-eof', at: this.input.length });
+      if (!this.peek()) {
+        // zsh 5.9, at the end of the input, runs what came before a dangling `&&` or `||`.
+        if (this.flavor === 'zsh') break;
+        throw new ParseStop({ code: 'unexpected-eof', at: this.input.length });
+      }
       rest.push({ op: tok.op, pipeline: this.pipeline() });
     }
     const last = this.tokens[this.pos - 1];
@@ -179,6 +185,15 @@ class Parser {
    * so `echo (` fails on the token after the `(`, not on the `(` itself.
    */
   private functionDefinition(): never {
+    const open = this.peek() as Token;
+    if (this.flavor === 'zsh') {
+      // zsh reads `NAME ( ) BODY` as a function with any body; a `(` that is not closed at
+      // once starts a glob pattern, which the end of the line leaves unfinished (zsh 5.9
+      // glob.c: "bad pattern", the line's newline shown as \n).
+      const next = this.tokens[this.pos + 1];
+      if (next?.kind === 'op' && next.op === ')') throw new ParseStop({ code: 'unsupported', what: 'function definitions are', at: open.start });
+      throw new ParseStop({ code: 'bad-pattern', pattern: `${this.input.slice(open.start)}\\n`, at: open.start });
+    }
     this.pos++;
     const close = this.peek();
     if (!close) throw new ParseStop({ code: 'unexpected-token', token: 'newline', at: this.input.length });

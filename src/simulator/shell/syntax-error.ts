@@ -12,6 +12,8 @@ export type SyntaxIssue =
   | { code: 'unexpected-token'; token: string; at: number }
   /** The line ends where more is needed (after `&&`, `||`, `|`). */
   | { code: 'unexpected-eof'; at: number }
+  /** zsh only: a glob pattern left open at the end of the line (`echo (`). */
+  | { code: 'bad-pattern'; pattern: string; at: number }
   /** Valid shell that the simulator does not run (subshells, `&`, here-documents, `if`...). */
   | { code: 'unsupported'; what: string; at: number };
 
@@ -26,6 +28,8 @@ export function formatSyntaxIssue(issue: SyntaxIssue, flavor: ShellFlavor): stri
         return `zsh: parse error near \`${issue.token === 'newline' ? '\\n' : issue.token}'`;
       case 'unexpected-eof':
         return `zsh: parse error near \`\\n'`;
+      case 'bad-pattern':
+        return `zsh: bad pattern: ${issue.pattern}`;
       case 'unsupported':
         return `zsh: ${issue.what} not simulated here`;
     }
@@ -41,6 +45,8 @@ export function formatSyntaxIssue(issue: SyntaxIssue, flavor: ShellFlavor): stri
       return 'bash: syntax error: unexpected end of file';
     case 'unsupported':
       return `bash: ${issue.what} not simulated here`;
+    case 'bad-pattern':
+      return `bash: bad pattern: ${issue.pattern}`; // not produced for bash
   }
 }
 

@@ -99,6 +99,8 @@ describe('variables', () => {
     'echo *.txt',
     'echo .h*',
     'echo *.nomatch',
+    ['echo ${a b}; echo same line', 'echo next line $?'],
+    'echo ${a b} | cat; echo next',
     // Left out: ${x:-default} and $((1+1)), refused as listed in fidelity.ts SHELL_SIMPLIFICATIONS.
     'export -z',
     'export --bogus',

@@ -22,15 +22,23 @@ export const cd: Command = {
       { key: 'xattr', short: '@', help: 'present a file with extended attributes as a directory' },
     ],
     arguments: 'builtin',
+    zshSkipsInvalidOptions: true,
     usageStatus: 2,
     imitates: 'bash 5.2 builtin cd',
   },
   run(ctx, _argv, opts) {
     const zsh = ctx.flavor === 'zsh';
     const args = opts.operands;
-    if (args.length > 1) return fail(zsh ? `cd: string not in pwd: ${args[0]}` : 'bash: cd: too many arguments');
     let target = args[0];
     let print = false;
+    if (args.length > 1) {
+      if (!zsh || args.length > 2) return fail(zsh ? 'cd: too many arguments' : 'bash: cd: too many arguments');
+      // zsh `cd OLD NEW`: the first OLD in $PWD becomes NEW, and the new directory is printed.
+      const old = args[0] as string;
+      if (!ctx.cwd.includes(old)) return fail(`cd: string not in pwd: ${old}`);
+      target = ctx.cwd.replace(old, args[1] as string);
+      print = true;
+    }
     if (target === undefined) {
       target = ctx.lookup('HOME');
       if (target === undefined) return fail(zsh ? 'cd: HOME not set' : 'bash: cd: HOME not set');

@@ -32,10 +32,20 @@ export const exit: Command = {
     if (argv.length > 1 && numeric) return { stdout: '', stderr: stderr + (zsh ? 'exit: too many arguments\n' : 'bash: exit: too many arguments\n'), exitCode: 1 };
     if (arg !== undefined) {
       if (numeric) status = Number(BigInt.asUintN(8, BigInt(arg)));
-      else {
+      else if (zsh) {
+        // zsh evaluates the argument as arithmetic: a name is its variable's value (0 when
+        // unset); anything else is a math error, after which the shell still exits, with 0.
+        const value = /^[A-Za-z_][A-Za-z0-9_]*$/.test(arg) ? (ctx.lookup(arg) ?? '') : null;
+        if (value !== null) status = /^[-+]?[0-9]+$/.test(value) ? Number(BigInt.asUintN(8, BigInt(value))) : 0;
+        else {
+          const number = /^[-+]?[0-9]+/.exec(arg);
+          stderr += `zsh: bad math expression: ${number ? `operator expected at \`${arg.slice(number[0].length)}'` : `operand expected at \`${arg}'`}\n`;
+          status = 0;
+        }
+      } else {
         // bash exit.def: "exit: %s: numeric argument required", then exits with status 2.
-        stderr += zsh ? `zsh: bad math expression: operand expected at \`${arg}'\n` : `bash: exit: ${arg}: numeric argument required\n`;
-        status = zsh ? 1 : 2;
+        stderr += `bash: exit: ${arg}: numeric argument required\n`;
+        status = 2;
       }
     }
     if (ctx.remote) {

@@ -56,9 +56,9 @@ export function dropInteractiveNoise(shell: RealShell, stderr: string): string {
  * pressed Ctrl-D. So such a case gets no END_LINE on the real side: the end of input is
  * that Ctrl-D, after which bash prints `logout` just as the simulator's END_LINE does.
  */
-function endsIncomplete(lines: string[]): boolean {
-  const parsed = parse(lines[lines.length - 1] ?? '');
-  return !parsed.ok && (parsed.error.code === 'unterminated' || parsed.error.code === 'unexpected-eof');
+function endsIncomplete(shell: RealShell, lines: string[]): boolean {
+  const parsed = parse(lines[lines.length - 1] ?? '', shell);
+  return !parsed.ok && (parsed.error.code === 'unterminated' || parsed.error.code === 'unexpected-eof' || parsed.error.code === 'bad-pattern');
 }
 
 /** Runs each case (a list of lines) in a fresh real shell; results are in the same order. */
@@ -78,7 +78,7 @@ export function runRealBatch(shell: RealShell, cases: string[][]): ShellRun[] {
       // so the home is put back only after a case that had a `>` in it.
       if (dirty) script.push(`rm -rf '${home}' && cp -a '${pristine}' '${home}'`);
       dirty = lines.some((l) => l.includes('>'));
-      writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines, ...(endsIncomplete(lines) ? [] : [END_LINE])].join('\n') + '\n');
+      writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines, ...(endsIncomplete(shell, lines) ? [] : [END_LINE])].join('\n') + '\n');
       // HISTFILE empty: bash keeps no ~/.bash_history that a later case would list.
       const env = [`HOME=${home}`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', 'HISTFILE=', `HLAB_SCREEN=${top}/out.${i}`];
       script.push(

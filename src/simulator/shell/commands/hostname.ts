@@ -112,8 +112,8 @@ export const hostname: Command = {
         return ok(ips.map((ip) => `${ip} `).join('') + '\n');
       }
       case 'nis':
-        // getdomainname() returns "(none)" on a host without NIS, which hostname reports so.
-        return fail('hostname: Local domain name not set');
+        // getdomainname() returns "(none)" without NIS; hostname.c says so on stdout, status 1.
+        return { stdout: 'hostname: Local domain name not set\n', stderr: '', exitCode: 1 };
       default:
         return ok(`${name}\n`);
     }

@@ -4,7 +4,7 @@
  * a describe block happen together in beforeAll (one spawned driver).
  */
 import { beforeAll, expect, it } from 'vitest';
-import { HOST_OF, runRealBatch, type RealShell } from './real-shell';
+import { HOST_OF, runRealBatch, type BatchOptions, type RealShell } from './real-shell';
 import { runSim, type ShellRun } from './sim-tree';
 
 /** A case: one line, or several lines typed one after another. */
@@ -14,11 +14,20 @@ function linesOf(c: ShellCase): string[] {
   return typeof c === 'string' ? [c] : c;
 }
 
+/** Options of a comparison; functions, because they are read when the batch runs (in beforeAll). */
+export interface CompareOptions {
+  /** The batch options, e.g. a network namespace to run in, made by an earlier beforeAll. */
+  batch?: () => BatchOptions;
+  /** Removes from a real run what the simulator cannot show (each use says why). */
+  normalise?: (run: ShellRun) => ShellRun;
+}
+
 /** Declares one test per case comparing the simulator with `shell`. Call inside a describe. */
-export function compareWithReal(shell: RealShell, cases: ShellCase[]): void {
+export function compareWithReal(shell: RealShell, cases: ShellCase[], options: CompareOptions = {}): void {
   let real: ShellRun[] = [];
   beforeAll(() => {
-    real = runRealBatch(shell, cases.map(linesOf));
+    const runs = runRealBatch(shell, cases.map(linesOf), options.batch?.());
+    real = options.normalise ? runs.map(options.normalise) : runs;
   });
   cases.forEach((c, i) => {
     const lines = linesOf(c);

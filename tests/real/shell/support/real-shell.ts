@@ -61,8 +61,14 @@ function endsIncomplete(shell: RealShell, lines: string[]): boolean {
   return !parsed.ok && (parsed.error.code === 'unterminated' || parsed.error.code === 'unexpected-eof' || parsed.error.code === 'bad-pattern');
 }
 
+/** Options of a batch. */
+export interface BatchOptions {
+  /** A command prefix the shell runs under, already shell-quoted (e.g. `ip netns exec NS`). */
+  wrap?: string;
+}
+
 /** Runs each case (a list of lines) in a fresh real shell; results are in the same order. */
-export function runRealBatch(shell: RealShell, cases: string[][]): ShellRun[] {
+export function runRealBatch(shell: RealShell, cases: string[][], options: BatchOptions = {}): ShellRun[] {
   const top = mkdtempSync(join(tmpdir(), `hlab-real-${shell}-`));
   try {
     const tree = join(top, 'tree');
@@ -82,7 +88,7 @@ export function runRealBatch(shell: RealShell, cases: string[][]): ShellRun[] {
       // HISTFILE empty: bash keeps no ~/.bash_history that a later case would list.
       const env = [`HOME=${home}`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', 'HISTFILE=', `HLAB_SCREEN=${top}/out.${i}`];
       script.push(
-        `(cd '${home}' && exec env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
+        `(cd '${home}' && exec ${options.wrap ?? ''} env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
       );
     });
     const driver = runTool(requireTool('bash'), ['-c', script.join('\n')]);

@@ -72,6 +72,11 @@ export interface CommandResult {
   exitCode: number;
   /** Set by `clear`: the terminal should clear its screen. */
   clear?: boolean;
+  /**
+   * The same output in the order it was written, for commands that mix both streams (see
+   * command-output.ts); without it, stdout is taken to come before stderr.
+   */
+  chunks?: { fd: 1 | 2; text: string }[];
 }
 
 /** Parsed options: a flag's key maps to true, a valued option to its last value (and `all` to every value). */

@@ -83,11 +83,13 @@ function runAndOr(state: SimState, list: AndOrList, frame: Frame, commands: Read
 }
 
 /** Where a file descriptor's output goes. */
-type Sink = { kind: 'terminal' } | { kind: 'pipe' } | { kind: 'file'; path: string } | { kind: 'null' };
+/** Where a file descriptor's output goes; `terminal` remembers which of the terminal's streams (`2>&1` sends stderr to its fd 1). */
+type Sink = { kind: 'terminal'; fd: 1 | 2 } | { kind: 'pipe' } | { kind: 'file'; path: string } | { kind: 'null' };
 
 function runPipeline(state: SimState, pipeline: Pipeline, frame: Frame, commands: ReadonlyMap<string, Command>): number {
   let stdin: string | null = null;
   let status = 0;
+  if (pipeline.commands.length > 1) createPipelineOutputs(state, pipeline);
   pipeline.commands.forEach((cmd, i) => {
     if (frame.stopped || state.shell.exited) return;
     const last = i === pipeline.commands.length - 1;
@@ -99,6 +101,46 @@ function runPipeline(state: SimState, pipeline: Pipeline, frame: Frame, commands
     if (piped.expansionFailed && pipeline.commands.length === 1) frame.stopped = true;
   });
   return pipeline.negated ? (status === 0 ? 1 : 0) : status;
+}
+
+/**
+ * The commands of a real pipeline start together, and each opens its own redirections
+ * before the slower ones get going: in `ls | wc > f`, f exists by the time ls reads the
+ * directory. The simulator runs them one after another, so it creates (or empties, for
+ * `>`) every output file of the pipeline first, as that usual outcome has it. Targets
+ * that fail to expand or open are left for the command itself to report.
+ */
+function createPipelineOutputs(state: SimState, pipeline: Pipeline): void {
+  const host = currentHost(state);
+  const vfs = createHostVfs(state, host);
+  const cwd = cwdOf(state, host);
+  const expansion = expansionContext(state, host, vfs, cwd, {});
+  for (const cmd of pipeline.commands) {
+    for (const r of cmd.redirects) {
+      if (!['>', '>>', '&>', '&>>', '>&'].includes(r.op)) continue;
+      const fields = expandWords([r.target], expansion);
+      if (!fields.ok || fields.fields.length !== 1) continue;
+      const target = fields.fields[0] as string;
+      if (r.op === '>&' && (/^[0-9]+$/.test(target) || target === '-')) continue;
+      const path = resolvePath(cwd, target);
+      if (path === '/dev/null' || path === '/dev/stdout' || path === '/dev/stderr') continue;
+      vfs.write(path, '', r.op === '>>' || r.op === '&>>');
+    }
+  }
+}
+
+/** How words are expanded on `host` (variables, `~`, globbing over its files). */
+function expansionContext(state: SimState, host: LabHost, vfs: HostVfs, cwd: string, temp: Record<string, string>): ExpansionContext {
+  return {
+    flavor: flavorForKind(host.kind),
+    cwd,
+    lookup: (name) => lookupVariable(state, host, name, temp),
+    home: (user) => (user === '' ? (lookupVariable(state, host, 'HOME') ?? '/root') : (host.users ?? []).some((u) => u.name === user) ? homeOf(host, user) : undefined),
+    listDir: (dir) => {
+      const r = vfs.list(dir);
+      return r.ok ? r.names : null;
+    },
+  };
 }
 
 /** Runs one simple command; returns its status and what it wrote into the pipe. */
@@ -116,16 +158,7 @@ function runSimple(
   const vfs = createHostVfs(state, host);
   const cwd = cwdOf(state, host);
   const temp: Record<string, string> = {};
-  const expansion: ExpansionContext = {
-    flavor,
-    cwd,
-    lookup: (name) => lookupVariable(state, host, name, temp),
-    home: (user) => (user === '' ? (lookupVariable(state, host, 'HOME') ?? '/root') : (host.users ?? []).some((u) => u.name === user) ? homeOf(host, user) : undefined),
-    listDir: (dir) => {
-      const r = vfs.list(dir);
-      return r.ok ? r.names : null;
-    },
-  };
+  const expansion = expansionContext(state, host, vfs, cwd, temp);
   const failWith = (message: string, status: number): { status: number; pipe: string } => {
     emit(frame.out, 2, message + '\n');
     return { status, pipe: '' };
@@ -144,7 +177,7 @@ function runSimple(
   if (!argv.ok) return expansionFailed(formatExpansionIssue(argv.error, flavor));
 
   // Redirections, left to right (POSIX §2.7): later ones see earlier ones' effect.
-  const fds: Record<number, Sink> = { 1: toPipe ? { kind: 'pipe' } : { kind: 'terminal' }, 2: stderrToPipe ? { kind: 'pipe' } : { kind: 'terminal' } };
+  const fds: Record<number, Sink> = { 1: toPipe ? { kind: 'pipe' } : { kind: 'terminal', fd: 1 }, 2: stderrToPipe ? { kind: 'pipe' } : { kind: 'terminal', fd: 2 } };
   let input = stdin;
   let inputIsFile = false;
   for (const r of cmd.redirects) {
@@ -183,17 +216,21 @@ function runSimple(
   if (result.clear) frame.out.clear = true;
   let pipe = '';
   const deliver = (fd: 1 | 2, text: string): void => {
-    const sink = fds[fd] ?? { kind: 'terminal' };
+    const sink: Sink = fds[fd] ?? { kind: 'terminal', fd };
     if (text === '') return;
-    if (sink.kind === 'terminal') emit(frame.out, fd, text);
+    if (sink.kind === 'terminal') emit(frame.out, sink.fd, text);
     else if (sink.kind === 'pipe') pipe += text;
     else if (sink.kind === 'file') {
       const w = createHostVfs(state, host).write(sink.path, text, true);
       if (!w.ok) emit(frame.out, 2, redirectError(sink.path, w.errno, flavor) + '\n');
     }
   };
-  deliver(1, result.stdout);
-  deliver(2, result.stderr);
+  // In the order the command wrote them (coreutils' error() flushes stdout before it writes to stderr).
+  if (result.chunks) for (const chunk of result.chunks) deliver(chunk.fd, chunk.text);
+  else {
+    deliver(1, result.stdout);
+    deliver(2, result.stderr);
+  }
   return { status: result.exitCode & 255, pipe };
 }
 
@@ -241,8 +278,8 @@ function openRedirect(r: Redirect, fds: Record<number, Sink>, vfs: HostVfs, cwd:
   const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === 1);
   let sink: Sink;
   if (path === '/dev/null') sink = { kind: 'null' };
-  else if (path === '/dev/stdout') sink = fds[1] ?? { kind: 'terminal' };
-  else if (path === '/dev/stderr') sink = fds[2] ?? { kind: 'terminal' };
+  else if (path === '/dev/stdout') sink = fds[1] ?? { kind: 'terminal', fd: 1 };
+  else if (path === '/dev/stderr') sink = fds[2] ?? { kind: 'terminal', fd: 2 };
   else {
     const append = r.op === '>>' || r.op === '&>>';
     // Opening with O_TRUNC empties the file before the command runs (so `cat f > f` loses f).

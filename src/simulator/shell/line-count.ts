@@ -5,6 +5,7 @@
  */
 import type { CommandContext, CommandResult, ParsedOptions } from './command-spec';
 import { fail } from './command-spec';
+import { orderedOutput } from './command-output';
 import { quoteaf, readInputs } from './input-files';
 import { STRERROR } from './vfs';
 
@@ -66,25 +67,29 @@ export function printPartsOfFiles(
   if (!count || !countAllowed(count)) {
     return fail(`${command}: invalid number of ${byBytes ? 'bytes' : 'lines'}: ${quoteLocale(countText)}`);
   }
+  // tail.c main(): the last 0 lines or bytes of anything is nothing, so tail opens no file
+  // at all (no headers, no errors for missing files) and succeeds.
+  if (command === 'tail' && count.n === 0 && count.sign !== '+') return { stdout: '', stderr: '', exitCode: 0 };
   const inputs = readInputs(ctx, opts.operands);
   const headers = opts.flags['verbose'] === true || (inputs.length > 1 && !opts.flags['quiet']);
-  let stdout = '';
-  let stderr = '';
+  const output = orderedOutput();
   let first = true;
   for (const input of inputs) {
     if (input.errno === 'ENOENT' || input.errno === 'ENOTDIR') {
-      stderr += `${command}: cannot open ${quoteaf(input.name)} for reading: ${STRERROR[input.errno]}\n`;
+      output.err(`${command}: cannot open ${quoteaf(input.name)} for reading: ${STRERROR[input.errno]}\n`);
       continue;
     }
     if (headers) {
-      stdout += `${first ? '' : '\n'}==> ${input.name === '-' ? 'standard input' : input.name} <==\n`;
+      output.out(`${first ? '' : '\n'}==> ${input.name === '-' ? 'standard input' : input.name} <==\n`);
       first = false;
     }
+    // head.c: the first 0 lines or bytes need no read(), so a directory gives no error then.
+    if (input.errno && command === 'head' && count.n === 0 && count.sign !== '-') continue;
     if (input.errno) {
-      stderr += `${command}: error reading ${quoteaf(input.name)}: ${STRERROR[input.errno]}\n`;
+      output.err(`${command}: error reading ${quoteaf(input.name)}: ${STRERROR[input.errno]}\n`);
       continue;
     }
-    stdout += (byBytes ? pick([...input.text], count) : pick(linesWithEndings(input.text), count)).join('');
+    output.out((byBytes ? pick([...input.text], count) : pick(linesWithEndings(input.text), count)).join(''));
   }
-  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  return output.result(output.failed ? 1 : 0);
 }

@@ -79,6 +79,18 @@ describe('redirections', () => {
     'echo > ',
     'echo x 3>&1',
     'echo x >&5',
+    // Both streams into one: the order the tool wrote them in.
+    'cat fruits.txt nope.txt empty.txt .hidden 2>&1',
+    'head -n 1 fruits.txt nope.txt numbers.txt 2>&1',
+    'tail -n 1 nope.txt fruits.txt ../etc notes.txt 2>&1 | cat -n',
+    'wc fruits.txt nope.txt notes.txt 2>&1',
+    'grep -H a fruits.txt nope.txt .hidden 2>&1',
+    'ls nope .. fruits.txt 2>&1',
+    'ls nope .. fruits.txt > all.txt 2>&1; cat all.txt',
+    'cat fruits.txt nope.txt |& grep -c o',
+    'grep -q a fruits.txt nope.txt',
+    'grep -q a nope.txt fruits.txt',
+    'grep -q zzz fruits.txt nope.txt',
   ]);
 });
 

@@ -4,6 +4,7 @@
  */
 // @sim grep | GNU grep 3.8 grep(1): -i -y -v -n -c -l -L -q -s -o -w -x -h -H -Z -m -E -F -G -P -e -f; exit 0/1/2; BRE/ERE via grep-pattern.ts
 import { fail, type Command } from '../command-spec';
+import { orderedOutput } from '../command-output';
 import { compilePatterns, type PatternSyntax } from '../grep-pattern';
 import { readInputs, splitLines } from '../input-files';
 import { resolvePath } from '../path';
@@ -89,19 +90,21 @@ export const grep: Command = {
     const afterName = f['null'] ? '\0' : ':';
     const listEnd = f['null'] ? '\0' : '\n';
 
-    let stdout = '';
-    let stderr = compiled.warnings.map((w) => `${w}\n`).join('');
+    const output = orderedOutput();
+    for (const w of compiled.warnings) output.err(`${w}\n`);
     let anySelected = false;
     let error = false;
     for (const input of inputs) {
       const label = input.name === '-' ? '(standard input)' : input.name;
       if (input.errno) {
         error = true;
-        if (!f['noMessages']) stderr += `grep: ${input.name}: ${STRERROR[input.errno]}\n`;
-        continue;
+        if (!f['noMessages']) output.err(`grep: ${input.name}: ${STRERROR[input.errno]}\n`);
+        // A file that cannot be opened is skipped; a directory opens, fails to read and then
+        // counts as a file with no selected line (-c prints 0 for it, -L lists it).
+        if (input.errno !== 'EISDIR') continue;
       }
       let count = 0;
-      const lines = splitLines(input.text);
+      const lines = splitLines(input.text ?? '');
       for (let i = 0; i < lines.length && count < maxCount; i++) {
         const line = lines[i] as string;
         if (re.test(line) === invert) continue;
@@ -111,17 +114,20 @@ export const grep: Command = {
         const prefix = `${prefixNames ? `${label}${afterName}` : ''}${f['lineNumber'] ? `${i + 1}:` : ''}`;
         if (f['onlyMatching'] && !invert) {
           const global = new RegExp(re.source, re.flags + 'g');
-          for (const m of line.matchAll(global)) if (m[0] !== '') stdout += `${prefix}${m[0]}\n`;
-        } else if (!f['onlyMatching']) stdout += `${prefix}${line}\n`;
+          for (const m of line.matchAll(global)) if (m[0] !== '') output.out(`${prefix}${m[0]}\n`);
+        } else if (!f['onlyMatching']) output.out(`${prefix}${line}\n`);
       }
-      if (f['quiet']) continue;
+      // grep.c: -q exits at the first selected line, without reading the files after it.
+      if (f['quiet']) {
+        if (anySelected) return output.result(0);
+        continue;
+      }
       if (f['filesWithMatches']) {
-        if (count > 0) stdout += `${label}${listEnd}`;
+        if (count > 0) output.out(`${label}${listEnd}`);
       } else if (f['filesWithoutMatch']) {
-        if (count === 0) stdout += `${label}${listEnd}`;
-      } else if (f['count']) stdout += `${prefixNames ? `${label}${afterName}` : ''}${count}\n`;
+        if (count === 0) output.out(`${label}${listEnd}`);
+      } else if (f['count']) output.out(`${prefixNames ? `${label}${afterName}` : ''}${count}\n`);
     }
-    if (f['quiet'] && anySelected) return { stdout: '', stderr, exitCode: 0 };
-    return { stdout, stderr, exitCode: error ? 2 : anySelected ? 0 : 1 };
+    return output.result(error ? 2 : anySelected ? 0 : 1);
   },
 };

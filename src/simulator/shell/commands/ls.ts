@@ -5,6 +5,7 @@
 // @sim ls | GNU coreutils 9.1 ls(1): -a -A -1 -l -d -h -F, columns as ls.c print_many_per_line (spaces, 80 cols), "cannot access" exit 2
 import type { Command, CommandContext } from '../command-spec';
 import { byteOrder } from '../glob';
+import { orderedOutput } from '../command-output';
 import { quoteaf } from '../input-files';
 import { columns, humanSize, lsTime } from '../ls-format';
 import { resolvePath } from '../path';
@@ -74,7 +75,11 @@ export const ls: Command = {
       const body = render(ctx, shown, !!f['long'], f, true);
       blocks.push(headers ? `${dir.name}:\n${body}` : body);
     }
-    return { stdout: blocks.join('\n'), stderr, exitCode: stderr ? 2 : 0 };
+    // ls.c reports the operands it cannot access while sorting them, before any listing.
+    const output = orderedOutput();
+    output.err(stderr);
+    output.out(blocks.join('\n'));
+    return output.result(stderr ? 2 : 0);
   },
 };
 

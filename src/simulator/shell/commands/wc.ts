@@ -7,6 +7,7 @@
  */
 // @sim wc | GNU coreutils 9.1 wc(1): -l -w -c -m -L; number width as wc.c compute_number_width
 import type { Command } from '../command-spec';
+import { orderedOutput } from '../command-output';
 import { quotef, readInputs } from '../input-files';
 import { resolvePath } from '../path';
 import { byteLength, STRERROR } from '../vfs';
@@ -70,8 +71,7 @@ export const wc: Command = {
     }
 
     const total: Counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 };
-    let stdout = '';
-    let stderr = '';
+    const output = orderedOutput();
     const line = (c: Counts, name: string | null): string => {
       const cols: number[] = [];
       if (show.lines) cols.push(c.lines);
@@ -85,24 +85,24 @@ export const wc: Command = {
     };
     for (const input of inputs) {
       if (input.errno === 'ENOENT' || input.errno === 'ENOTDIR') {
-        stderr += `wc: ${quotef(input.name)}: ${STRERROR[input.errno]}\n`;
+        output.err(`wc: ${quotef(input.name)}: ${STRERROR[input.errno]}\n`);
         continue;
       }
       let counts: Counts;
       if (input.errno) {
         // A directory opens but read() fails: the error, then zero counts (wc.c wc()).
-        stderr += `wc: ${quotef(input.name)}: ${STRERROR[input.errno]}\n`;
+        output.err(`wc: ${quotef(input.name)}: ${STRERROR[input.errno]}\n`);
         counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 };
       } else counts = count(input.text);
-      stdout += line(counts, operands.length === 0 ? null : input.name);
+      output.out(line(counts, operands.length === 0 ? null : input.name));
       total.lines += counts.lines;
       total.words += counts.words;
       total.chars += counts.chars;
       total.bytes += counts.bytes;
       total.maxLine = Math.max(total.maxLine, counts.maxLine);
     }
-    if (inputs.length > 1) stdout += line(total, 'total');
-    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+    if (inputs.length > 1) output.out(line(total, 'total'));
+    return output.result(output.failed ? 1 : 0);
   },
 };
 

@@ -42,12 +42,15 @@ function shellCommand(shell: RealShell): string {
 /**
  * The only normalisation of real output, for what a terminal session has and a shell fed
  * from a file cannot: interactive bash without a terminal first says it cannot set up job
- * control. (Both sides end with a typed `exit`, see sim-tree.ts END_LINE, so the end of
- * the input never makes bash print `logout` on its own.)
+ * control, and after some pipelines that it cannot give the terminal its settings back
+ * (`bash: [PID: 1 (255)] tcsetattr: ...`, at random). (Both sides end with a typed `exit`,
+ * see sim-tree.ts END_LINE, so the end of the input never makes bash print `logout` itself.)
  */
 export function dropInteractiveNoise(shell: RealShell, stderr: string): string {
   if (shell !== 'bash') return stderr;
-  return stderr.replace(/^bash: cannot set terminal process group \([0-9-]+\): Inappropriate ioctl for device\nbash: no job control in this shell\n/, '');
+  return stderr
+    .replace(/^bash: cannot set terminal process group \([0-9-]+\): Inappropriate ioctl for device\nbash: no job control in this shell\n/, '')
+    .replace(/^bash: \[[0-9]+: [0-9]+ \([0-9]+\)\] tcsetattr: Inappropriate ioctl for device\n/gm, '');
 }
 
 /**

@@ -84,6 +84,8 @@ export interface ParsedOptions {
   flags: Record<string, true | string>;
   /** Every value given for each valued option, in order (grep -e A -e B). */
   all: Record<string, string[]>;
+  /** Option keys in the order they were given, for tools where the last of two options wins (grep -l/-L, -h/-H). */
+  order: string[];
   operands: string[];
 }
 
@@ -134,9 +136,12 @@ export interface Command {
   spec: CommandSpec;
   /** `argv` holds the arguments after the command name; for `gnu`/`builtin` styles, `opts` is the parsed form. */
   run(ctx: CommandContext, argv: string[], opts: ParsedOptions): CommandResult;
-  /** Rewrites arguments before option parsing (head/tail turn the obsolete `-5` into `-n 5`). */
-  rewriteArgs?(argv: string[]): string[];
+  /** Rewrites arguments before option parsing (head/tail turn the obsolete `-5` into `-n 5`), or refuses them. */
+  rewriteArgs?(argv: string[]): ArgsRewrite;
 }
+
+/** What `rewriteArgs` gives back: the arguments to parse, or a usage error to print as is. */
+export type ArgsRewrite = { ok: true; argv: string[] } | { ok: false; result: CommandResult };
 
 /** A successful result with `stdout`. */
 export function ok(stdout = ''): CommandResult {

@@ -89,11 +89,11 @@ type Sink = { kind: 'terminal'; fd: 1 | 2 } | { kind: 'pipe' } | { kind: 'file';
 function runPipeline(state: SimState, pipeline: Pipeline, frame: Frame, commands: ReadonlyMap<string, Command>): number {
   let stdin: string | null = null;
   let status = 0;
-  if (pipeline.commands.length > 1) createPipelineOutputs(state, pipeline);
+  const created = pipeline.commands.length > 1 ? createPipelineOutputs(state, pipeline) : [];
   pipeline.commands.forEach((cmd, i) => {
     if (frame.stopped || state.shell.exited) return;
     const last = i === pipeline.commands.length - 1;
-    const piped = runSimple(state, cmd, frame, commands, stdin, !last, pipeline.pipeStderr[i] ?? false);
+    const piped = runSimple(state, cmd, frame, commands, stdin, !last, pipeline.pipeStderr[i] ?? false, created[i]);
     stdin = piped.pipe;
     status = piped.status;
     // An expansion error in a command the shell runs itself (not a pipeline's subshell)
@@ -107,15 +107,18 @@ function runPipeline(state: SimState, pipeline: Pipeline, frame: Frame, commands
  * The commands of a real pipeline start together, and each opens its own redirections
  * before the slower ones get going: in `ls | wc > f`, f exists by the time ls reads the
  * directory. The simulator runs them one after another, so it creates (or empties, for
- * `>`) every output file of the pipeline first, as that usual outcome has it. Targets
- * that fail to expand or open are left for the command itself to report.
+ * `>`) every output file of the pipeline first, as that usual outcome has it. A command
+ * still expands its own words before it opens its own files, so the files it alone
+ * created are returned, per command, for its globs not to see. Targets that fail to
+ * expand or open are left for the command itself to report.
  */
-function createPipelineOutputs(state: SimState, pipeline: Pipeline): void {
+function createPipelineOutputs(state: SimState, pipeline: Pipeline): Set<string>[] {
   const host = currentHost(state);
   const vfs = createHostVfs(state, host);
   const cwd = cwdOf(state, host);
   const expansion = expansionContext(state, host, vfs, cwd, {});
-  for (const cmd of pipeline.commands) {
+  return pipeline.commands.map((cmd) => {
+    const own = new Set<string>();
     for (const r of cmd.redirects) {
       if (!['>', '>>', '&>', '&>>', '>&'].includes(r.op)) continue;
       const fields = expandWords([r.target], expansion);
@@ -124,13 +127,15 @@ function createPipelineOutputs(state: SimState, pipeline: Pipeline): void {
       if (r.op === '>&' && (/^[0-9]+$/.test(target) || target === '-')) continue;
       const path = resolvePath(cwd, target);
       if (path === '/dev/null' || path === '/dev/stdout' || path === '/dev/stderr') continue;
-      vfs.write(path, '', r.op === '>>' || r.op === '&>>');
+      const existed = vfs.stat(path) !== null;
+      if (vfs.write(path, '', r.op === '>>' || r.op === '&>>').ok && !existed) own.add(path);
     }
-  }
+    return own;
+  });
 }
 
-/** How words are expanded on `host` (variables, `~`, globbing over its files). */
-function expansionContext(state: SimState, host: LabHost, vfs: HostVfs, cwd: string, temp: Record<string, string>): ExpansionContext {
+/** How words are expanded on `host` (variables, `~`, globbing over its files, leaving out `hidden` paths). */
+function expansionContext(state: SimState, host: LabHost, vfs: HostVfs, cwd: string, temp: Record<string, string>, hidden?: Set<string>): ExpansionContext {
   return {
     flavor: flavorForKind(host.kind),
     cwd,
@@ -138,7 +143,8 @@ function expansionContext(state: SimState, host: LabHost, vfs: HostVfs, cwd: str
     home: (user) => (user === '' ? (lookupVariable(state, host, 'HOME') ?? '/root') : (host.users ?? []).some((u) => u.name === user) ? homeOf(host, user) : undefined),
     listDir: (dir) => {
       const r = vfs.list(dir);
-      return r.ok ? r.names : null;
+      if (!r.ok) return null;
+      return hidden && hidden.size > 0 ? r.names.filter((n) => !hidden.has(resolvePath(dir, n))) : r.names;
     },
   };
 }
@@ -152,13 +158,14 @@ function runSimple(
   stdin: string | null,
   toPipe: boolean,
   stderrToPipe: boolean,
+  ownNewFiles?: Set<string>,
 ): { status: number; pipe: string; expansionFailed?: boolean } {
   const host = currentHost(state);
   const flavor = flavorForKind(host.kind);
   const vfs = createHostVfs(state, host);
   const cwd = cwdOf(state, host);
   const temp: Record<string, string> = {};
-  const expansion = expansionContext(state, host, vfs, cwd, temp);
+  const expansion = expansionContext(state, host, vfs, cwd, temp, ownNewFiles);
   const failWith = (message: string, status: number): { status: number; pipe: string } => {
     emit(frame.out, 2, message + '\n');
     return { status, pipe: '' };
@@ -337,7 +344,9 @@ interface InvokeEnv {
 
 /** Parses options from the spec and runs the command; a command that throws becomes a status-70 message. */
 function invoke(state: SimState, command: Command, args: string[], env: InvokeEnv): CommandResult {
-  const parsed = parseOptions(command.spec, command.rewriteArgs ? command.rewriteArgs(args) : args, env.flavor);
+  const rewritten = command.rewriteArgs ? command.rewriteArgs(args) : { ok: true as const, argv: args };
+  if (!rewritten.ok) return rewritten.result;
+  const parsed = parseOptions(command.spec, rewritten.argv, env.flavor);
   if (!parsed.ok) return parsed.result;
   if (parsed.help) {
     const own = command.spec.usageText;

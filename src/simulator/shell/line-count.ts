@@ -37,15 +37,6 @@ export function quoteLocale(text: string): string {
   return `\u2018${text}\u2019`;
 }
 
-/** Rewrites the obsolete first-argument forms `-N` (and tail's `+N`) into `-n N`, as head.c/tail.c accept. */
-export function rewriteObsoleteCount(argv: string[], allowPlus: boolean): string[] {
-  const first = argv[0];
-  if (first !== undefined && (/^-[0-9]+$/.test(first) || (allowPlus && /^\+[0-9]+$/.test(first)))) {
-    return ['-n', first.startsWith('+') ? first : first.slice(1), ...argv.slice(1)];
-  }
-  return argv;
-}
-
 /**
  * The part of head and tail that is the same (coreutils head.c/tail.c): the count from
  * `-n`/`-c` (10 lines by default), each input read in turn, `==> NAME <==` headers when
@@ -87,6 +78,9 @@ export function printPartsOfFiles(
     if (input.errno && command === 'head' && count.n === 0 && count.sign !== '-') continue;
     if (input.errno) {
       output.err(`${command}: error reading ${quoteaf(input.name)}: ${STRERROR[input.errno]}\n`);
+      // tail 9.1 gives up on the remaining files after a read error when it counts bytes
+      // (-c N, -c +N); counting lines it goes on (checked against the real tail).
+      if (command === 'tail' && byBytes) break;
       continue;
     }
     output.out((byBytes ? pick([...input.text], count) : pick(linesWithEndings(input.text), count)).join(''));

@@ -19,14 +19,15 @@ const HELP: OptionSpec = { key: 'help', long: 'help', help: 'display this help a
 export function parseOptions(spec: CommandSpec, argv: string[], flavor: ShellFlavor): OptionParse {
   if (spec.arguments === 'raw') {
     if (spec.rawHelp && argv[0] === '--help') return { ok: true, help: true };
-    return { ok: true, help: false, opts: { flags: {}, all: {}, operands: [...argv] } };
+    return { ok: true, help: false, opts: { flags: {}, all: {}, order: [], operands: [...argv] } };
   }
   const options = [...spec.options, HELP];
   const gnu = spec.arguments === 'gnu';
-  const opts: ParsedOptions = { flags: {}, all: {}, operands: [] };
+  const opts: ParsedOptions = { flags: {}, all: {}, order: [], operands: [] };
   const usageError = (message: string): OptionParse => ({ ok: false, result: gnu ? gnuError(spec, message) : builtinError(spec, message, flavor) });
   const set = (o: OptionSpec, value: true | string): void => {
     opts.flags[o.key] = value;
+    opts.order.push(o.key);
     if (typeof value === 'string') (opts.all[o.key] ??= []).push(value);
   };
 

@@ -12,13 +12,17 @@ import { runSim, type ShellRun } from './support/sim-tree';
 // real shell's own standard input is the script being typed, which they would swallow.
 // Left out: paths outside the home (absolute paths differ), ls -l (simplified owners and
 // times), tail -f (follows forever on a real system), hostname and ip (tests/real/shell/ip.test.ts).
+// Also left out, because the real outcome is a race between the processes of a pipeline:
+// a `|` into a command that does not read its input to the end (the writer may die of
+// SIGPIPE or not), and listing or globbing the home directory in a pipeline that creates
+// a file there (the file may or may not exist yet). Hand-written cases cover both shapes.
 
 const file = fc.constantFrom('fruits.txt', 'notes.txt', 'empty.txt', 'numbers.txt', '.hidden', 'nope.txt', '../etc', '../etc/passwd', '../etc/hostname', '../etc/group');
 const files = fc.array(file, { minLength: 1, maxLength: 3 }).map((fs) => fs.join(' '));
 const count = fc.constantFrom('0', '1', '2', '3', '5', '12', '-2', '+2', 'x', '1K');
 const pattern = fc.constantFrom('a', 'an', '^a', 'e$', 'pool', '[0-9]', 'x', 'apple', '.', '""', "'[[:upper:]]'", "'p\\+'", "'a\\|e'", "'(p'");
 const grepFlags = fc.subarray(['-i', '-v', '-n', '-c', '-o', '-w', '-x', '-l', '-h', '-H', '-E', '-F', '-s', '-q', '-m 2', '-L', '-Z'], { maxLength: 3 }).map((fl) => fl.join(' '));
-const word = fc.constantFrom('hello', 'a  b', "'x y'", '"$?"', 'a\\\\tb', '-n', '--', 'apple', '"*.txt"', '*.txt', 'e*');
+const word = fc.constantFrom('hello', 'a  b', "'x y'", '"$?"', 'a\\\\tb', '-n', '--', 'apple', '"*.txt"', "'e*'");
 
 /** A command that reads its FILE operands (never standard input). */
 const source = fc.oneof(
@@ -27,7 +31,7 @@ const source = fc.oneof(
   fc.tuple(fc.constantFrom('-n', '-c'), count, files).map(([o, n, f]) => `tail ${o} ${n} ${f}`),
   fc.tuple(fc.constantFrom('', '-l', '-w', '-c', '-lw', '-L', '--bogus'), files).map(([o, f]) => `wc ${o} ${f}`),
   fc.tuple(grepFlags, pattern, files).map(([o, p, f]) => `grep ${o} ${p} ${f}`),
-  fc.tuple(fc.subarray(['-a', '-A', '-1', '-d', '-F'], { maxLength: 2 }), fc.subarray(['..', '../etc', 'fruits.txt', 'nope', '../tmp'], { maxLength: 2 })).map(([o, f]) => `ls ${o.join(' ')} ${f.join(' ')}`),
+  fc.tuple(fc.subarray(['-a', '-A', '-1', '-d', '-F'], { maxLength: 2 }), fc.subarray(['..', '../etc', 'fruits.txt', 'nope', '../tmp'], { minLength: 1, maxLength: 2 })).map(([o, f]) => `ls ${o.join(' ')} ${f.join(' ')}`),
   fc.tuple(fc.constantFrom('', '-n', '-e', '-ne'), fc.array(word, { maxLength: 3 })).map(([o, w]) => `echo ${o} ${w.join(' ')}`),
   fc.constantFrom('true', 'false', 'nope', 'echo $?'),
 );
@@ -48,13 +52,12 @@ const pipeline = fc.tuple(source, fc.array(filter, { maxLength: 2 }), fc.constan
 );
 
 const line = fc
-  .tuple(pipeline, fc.array(fc.tuple(fc.constantFrom(' && ', ' || ', '; ', ' | '), pipeline), { maxLength: 2 }), fc.constantFrom('', '; echo $?', '; cat out.txt', '; cat err.txt out.txt'))
-  // A `|` before a file-reading command is fine: that command ignores its standard input.
+  .tuple(pipeline, fc.array(fc.tuple(fc.constantFrom(' && ', ' || ', '; '), pipeline), { maxLength: 2 }), fc.constantFrom('', '; echo $?', '; cat out.txt', '; cat err.txt out.txt'))
   .map(([first, rest, tail]) => first + rest.map(([op, p]) => op + p).join('') + tail)
   .filter((l) => l.length < 300);
 
 const SEED = 20250101;
-const RUNS = 150;
+const RUNS = 200;
 
 describe('random lines: simulator and bash 5.2 agree', () => {
   const real = new Map<string, ShellRun>();

@@ -27,7 +27,7 @@ function stderr(argv: string[], s: CommandSpec = spec, flavor: 'bash' | 'zsh' = 
 describe('parseOptions (GNU getopt_long)', () => {
   it('reads bundled flags, attached and separate values, and permutes operands', () => {
     const r = parseOptions(spec, ['-la', 'x', '-n5', '--lines', '7', 'y', '--', '-a'], 'bash');
-    expect(r.ok && !r.help && r.opts).toEqual({ flags: { long: true, all: true, lines: '7' }, all: { lines: ['5', '7'] }, operands: ['x', 'y', '-a'] });
+    expect(r.ok && !r.help && r.opts).toEqual({ flags: { long: true, all: true, lines: '7' }, all: { lines: ['5', '7'] }, order: ['long', 'all', 'lines', 'lines'], operands: ['x', 'y', '-a'] });
   });
 
   it('accepts unambiguous long prefixes and --opt=value', () => {

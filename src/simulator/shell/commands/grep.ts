@@ -75,17 +75,31 @@ export const grep: Command = {
       const n = Number(maxText);
       if (n >= 0) maxCount = n;
     }
-    // grep.c main(): `-m 0` selects nothing and reads no file.
-    if (maxCount === 0) return { stdout: '', stderr: '', exitCode: 1 };
+    // grep.c: -E, -F, -G and -P choose one matcher; two different ones are an error.
+    if (['basic', 'extended', 'fixed', 'perl'].filter((k) => f[k]).length > 1) return fail('grep: conflicting matchers specified', 2);
+    // grep.c: of -h/-H and of -l/-L, the last one given wins.
+    const last = (a: string, b: string): string | undefined => opts.order.filter((k) => k === a || k === b).pop();
+    const listing = last('filesWithMatches', 'filesWithoutMatch');
+    let invert = !!f['invert'];
+    let line = !!f['line'];
+    let word = !!f['word'];
+    if (patterns.length === 0) {
+      // grep.c: no pattern at all (an empty -f file) matches nothing: it becomes `-v ''`.
+      patterns.push('');
+      [invert, line, word] = [!invert, false, false];
+    }
+    // grep.c main(): when nothing can be selected (`-m 0`, or `-v` with one empty pattern),
+    // grep reads no file at all and exits 1, unless -L must list files.
+    const nothing = maxCount === 0 || (patterns.join('\n') === '' && invert && !line && !word);
+    if (nothing && listing !== 'filesWithoutMatch') return { stdout: '', stderr: '', exitCode: 1 };
 
     const syntax: PatternSyntax = f['perl'] ? 'perl' : f['fixed'] ? 'fixed' : f['extended'] ? 'extended' : 'basic';
-    // An empty -f file gives no pattern at all, which matches nothing.
-    const compiled = patterns.length === 0 ? { ok: true as const, regexp: /(?!)/u, warnings: [] } : compilePatterns(patterns, syntax, { ignoreCase: !!f['ignoreCase'], word: !!f['word'], line: !!f['line'] });
+    const compiled = compilePatterns(patterns, syntax, { ignoreCase: !!f['ignoreCase'], word, line });
     if (!compiled.ok) return fail(compiled.message, 2);
     const re = compiled.regexp;
-    const invert = !!f['invert'];
     const inputs = readInputs(ctx, operands);
-    const prefixNames = f['noFilename'] ? false : f['withFilename'] ? true : inputs.length > 1;
+    const naming = last('noFilename', 'withFilename');
+    const prefixNames = naming === 'noFilename' ? false : naming === 'withFilename' ? true : inputs.length > 1;
     // -Z: a NUL ends each file name instead of ':' (or the newline after -l/-L).
     const afterName = f['null'] ? '\0' : ':';
     const listEnd = f['null'] ? '\0' : '\n';
@@ -104,27 +118,34 @@ export const grep: Command = {
         if (input.errno !== 'EISDIR') continue;
       }
       let count = 0;
-      const lines = splitLines(input.text ?? '');
+      // grep 3.8: a file holding a NUL byte is binary. Its NULs end lines too, and instead
+      // of its first selected line grep says so on stderr and reads no further.
+      const binary = (input.text ?? '').includes('\0');
+      const lines = splitLines(binary ? (input.text ?? '').replace(/\0/g, '\n') : (input.text ?? ''));
       for (let i = 0; i < lines.length && count < maxCount; i++) {
-        const line = lines[i] as string;
-        if (re.test(line) === invert) continue;
+        const text = lines[i] as string;
+        if (re.test(text) === invert) continue;
         count++;
         anySelected = true;
-        if (f['quiet'] || f['count'] || f['filesWithMatches'] || f['filesWithoutMatch']) continue;
+        if (f['quiet'] || f['count'] || listing) continue;
+        if (binary) {
+          output.err(`grep: ${label}: binary file matches\n`);
+          break;
+        }
         const prefix = `${prefixNames ? `${label}${afterName}` : ''}${f['lineNumber'] ? `${i + 1}:` : ''}`;
         if (f['onlyMatching'] && !invert) {
           const global = new RegExp(re.source, re.flags + 'g');
-          for (const m of line.matchAll(global)) if (m[0] !== '') output.out(`${prefix}${m[0]}\n`);
-        } else if (!f['onlyMatching']) output.out(`${prefix}${line}\n`);
+          for (const m of text.matchAll(global)) if (m[0] !== '') output.out(`${prefix}${m[0]}\n`);
+        } else if (!f['onlyMatching']) output.out(`${prefix}${text}\n`);
       }
       // grep.c: -q exits at the first selected line, without reading the files after it.
       if (f['quiet']) {
         if (anySelected) return output.result(0);
         continue;
       }
-      if (f['filesWithMatches']) {
+      if (listing === 'filesWithMatches') {
         if (count > 0) output.out(`${label}${listEnd}`);
-      } else if (f['filesWithoutMatch']) {
+      } else if (listing === 'filesWithoutMatch') {
         if (count === 0) output.out(`${label}${listEnd}`);
       } else if (f['count']) output.out(`${prefixNames ? `${label}${afterName}` : ''}${count}\n`);
     }

@@ -4,7 +4,8 @@
  */
 // @sim head | GNU coreutils 9.1 head(1): -n [-]N, -c [-]N, -N, -q, -v; "cannot open %s for reading"
 import type { Command } from '../command-spec';
-import { printPartsOfFiles, rewriteObsoleteCount } from '../line-count';
+import { printPartsOfFiles } from '../line-count';
+import { headObsolete } from '../obsolete-count';
 
 /** The `head` command. */
 export const head: Command = {
@@ -23,7 +24,7 @@ export const head: Command = {
     usageStatus: 1,
     imitates: 'GNU coreutils 9.1 head',
   },
-  rewriteArgs: (argv) => rewriteObsoleteCount(argv, false),
+  rewriteArgs: headObsolete,
   run(ctx, _argv, opts) {
     // `-n -N`: all but the last N; `-n +N` is simply N (head.c string_to_integer reads the sign as xstrtoumax does).
     return printPartsOfFiles('head', ctx, opts, () => true, (items, count) =>

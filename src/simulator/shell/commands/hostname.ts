@@ -76,7 +76,7 @@ export const hostname: Command = {
     imitates: 'Debian hostname 3.23',
     simplified: 'the host name cannot be changed here (it comes from the lab file): no NAME, -b or -F',
   },
-  run(ctx, argv, opts) {
+  run(ctx, _argv, opts) {
     const f = opts.flags;
     if (f['help']) return { stdout: USAGE, stderr: '', exitCode: 255 };
     if (f['version']) return ok('hostname 3.23\n');
@@ -90,7 +90,7 @@ export const hostname: Command = {
     const short = dot < 0 ? name : name.slice(0, dot);
     // /etc/hosts (host-files.ts) maps the first IPv4 address (else 127.0.1.1) to "FQDN short".
     const ipv4 = hostAddresses(ctx.host).find((a) => a.includes('.') && !a.startsWith('127.'));
-    switch (lastDisplayOption(argv, opts.flags)) {
+    switch (opts.order.filter((k) => DISPLAY.has(k)).pop()) {
       case 'short':
         return ok(`${short}\n`);
       case 'fqdn':
@@ -119,25 +119,3 @@ export const hostname: Command = {
     }
   },
 };
-
-/** Which display option came last in `argv` (getopt has validated it; long names may be abbreviated). */
-function lastDisplayOption(argv: string[], flags: Record<string, true | string>): string | undefined {
-  const seen: string[] = [];
-  const options = hostname.spec.options;
-  for (const arg of argv) {
-    if (arg === '--') break;
-    if (arg.startsWith('--')) {
-      const name = arg.slice(2).split('=')[0] as string;
-      const o = options.find((x) => x.long === name) ?? options.find((x) => x.long?.startsWith(name));
-      if (o) seen.push(o.key);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      for (const ch of arg.slice(1)) {
-        const o = options.find((x) => x.short === ch);
-        if (o) seen.push(o.key);
-        if (o?.value !== undefined) break;
-      }
-    }
-  }
-  return seen.reverse().find((k) => DISPLAY.has(k) && flags[k] !== undefined);
-}
-

@@ -40,7 +40,11 @@ export const ls: Command = {
     simplified: 'owners, modes and times are representative (every file is root\'s, stamped with the virtual clock)',
   },
   run(ctx, _argv, opts) {
-    const f = opts.flags;
+    // ls.c: of -a/-A, and of -l/-1, the last one given wins.
+    const last = (a: string, b: string): string | undefined => opts.order.filter((k) => k === a || k === b).pop();
+    const dots = last('all', 'almostAll');
+    const long = last('long', 'one') === 'long';
+    const f = { ...opts.flags, all: dots === 'all' ? true : undefined, almostAll: dots === 'almostAll' ? true : undefined, one: long ? undefined : opts.flags['one'] } as Record<string, true | string | undefined>;
     const operands = opts.operands.length > 0 ? opts.operands : ['.'];
     let stderr = '';
     const files: Entry[] = [];
@@ -59,7 +63,7 @@ export const ls: Command = {
     dirs.sort((a, b) => byteOrder(a.name, b.name));
 
     const blocks: string[] = [];
-    if (files.length > 0) blocks.push(render(ctx, files, !!f['long'], f, false));
+    if (files.length > 0) blocks.push(render(ctx, files, long, f, false));
     const headers = operands.length > 1 || stderr !== '';
     for (const dir of dirs) {
       const listed = ctx.vfs.list(dir.path);
@@ -72,7 +76,7 @@ export const ls: Command = {
         });
       if (f['all']) shown.push({ name: '.', path: dir.path, kind: 'dir' }, { name: '..', path: resolvePath(dir.path, '..'), kind: 'dir' });
       shown.sort((a, b) => byteOrder(a.name, b.name));
-      const body = render(ctx, shown, !!f['long'], f, true);
+      const body = render(ctx, shown, long, f, true);
       blocks.push(headers ? `${dir.name}:\n${body}` : body);
     }
     // ls.c reports the operands it cannot access while sorting them, before any listing.
@@ -83,7 +87,7 @@ export const ls: Command = {
   },
 };
 
-function render(ctx: CommandContext, entries: Entry[], long: boolean, f: Record<string, true | string>, isDir: boolean): string {
+function render(ctx: CommandContext, entries: Entry[], long: boolean, f: Record<string, true | string | undefined>, isDir: boolean): string {
   const label = (e: Entry): string => e.name + (f['classify'] && e.kind === 'dir' ? '/' : '');
   if (!long) {
     const names = entries.map(label);

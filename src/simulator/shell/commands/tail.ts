@@ -4,7 +4,8 @@
  */
 // @sim tail | GNU coreutils 9.1 tail(1): -n [+]N, -c [+]N, -N, +N, -q, -v; -f prints once (no follow)
 import type { Command } from '../command-spec';
-import { printPartsOfFiles, rewriteObsoleteCount } from '../line-count';
+import { printPartsOfFiles } from '../line-count';
+import { tailObsolete } from '../obsolete-count';
 
 /** The `tail` command. */
 export const tail: Command = {
@@ -25,7 +26,7 @@ export const tail: Command = {
     imitates: 'GNU coreutils 9.1 tail',
     simplified: '-f prints the file once and returns (nothing grows while you watch)',
   },
-  rewriteArgs: (argv) => rewriteObsoleteCount(argv, true),
+  rewriteArgs: tailObsolete,
   run(ctx, _argv, opts) {
     // `-n +N`: from line N on (tail.c).
     return printPartsOfFiles('tail', ctx, opts, () => true, (items, count) =>

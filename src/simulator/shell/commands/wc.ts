@@ -52,22 +52,19 @@ export const wc: Command = {
     if (!(inputs.length === 1 && selected === 1)) {
       let minimum = 1;
       let regularTotal = 0;
-      // wc.c: when the first operand cannot be stat'ed, the width stays 1.
-      const firstFailed = inputs[0]?.errno === 'ENOENT' || inputs[0]?.errno === 'ENOTDIR';
-      if (!firstFailed) {
-        for (const input of inputs) {
-          if (input.path === null) {
-            // stdin: a file opened with `<` is sized like any regular file; a pipe or terminal is not.
-            if (ctx.stdinIsFile) regularTotal += byteLength(input.text ?? '');
-            else minimum = 7;
-          } else {
-            const kind = ctx.vfs.stat(resolvePath(ctx.cwd, input.name));
-            if (kind === 'file') regularTotal += ctx.vfs.size(input.path);
-            else if (kind === 'dir') minimum = 7;
-          }
+      // Files that cannot be stat'ed add nothing (fstatus.failed is stat()'s -1, still <= 0).
+      for (const input of inputs) {
+        if (input.path === null) {
+          // stdin: a file opened with `<` is sized like any regular file; a pipe or terminal is not.
+          if (ctx.stdinIsFile) regularTotal += byteLength(input.text ?? '');
+          else minimum = 7;
+        } else {
+          const kind = ctx.vfs.stat(resolvePath(ctx.cwd, input.name));
+          if (kind === 'file') regularTotal += ctx.vfs.size(input.path);
+          else if (kind === 'dir') minimum = 7;
         }
-        width = Math.max(String(regularTotal).length, minimum);
       }
+      width = Math.max(String(regularTotal).length, minimum);
     }
 
     const total: Counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 };

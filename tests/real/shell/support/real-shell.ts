@@ -70,32 +70,44 @@ export interface BatchOptions {
   wrap?: string;
 }
 
+/** Cases run in this many lanes at once, each in its own copy of the tree (the machines have 2 cores). */
+const LANES = 2;
+
 /** Runs each case (a list of lines) in a fresh real shell; results are in the same order. */
 export function runRealBatch(shell: RealShell, cases: string[][], options: BatchOptions = {}): ShellRun[] {
   const top = mkdtempSync(join(tmpdir(), `hlab-real-${shell}-`));
   try {
-    const tree = join(top, 'tree');
-    materialise(HOST_OF[shell], tree);
-    const home = join(tree, 'root');
+    const first = join(top, 'lane0', 'tree');
+    materialise(HOST_OF[shell], first);
     const pristine = join(top, 'home');
-    cpSync(home, pristine, { recursive: true });
+    cpSync(join(first, 'root'), pristine, { recursive: true });
     const command = shellCommand(shell);
-    const script: string[] = ['set -u'];
-    let dirty = false;
-    cases.forEach((lines, i) => {
-      // Only a redirection can write a file here (none of the commands compared writes one),
-      // so the home is put back only after a case that had a `>` in it.
-      if (dirty) script.push(`rm -rf '${home}' && cp -a '${pristine}' '${home}'`);
-      dirty = lines.some((l) => l.includes('>'));
-      writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines, ...(endsIncomplete(shell, lines) ? [] : [END_LINE])].join('\n') + '\n');
-      // HISTFILE empty: bash keeps no ~/.bash_history that a later case would list.
-      const env = [`HOME=${home}`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', 'HISTFILE=', `HLAB_SCREEN=${top}/out.${i}`];
-      script.push(
-        `(cd '${home}' && exec ${options.wrap ?? ''} env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
-      );
-    });
-    const driver = runTool(requireTool('bash'), ['-c', script.join('\n')]);
-    if (driver.status !== 0) throw new Error(`driver failed: ${driver.stderr}`);
+    const lanes: string[][] = [];
+    for (let lane = 0; lane < LANES; lane++) {
+      const tree = join(top, `lane${lane}`, 'tree');
+      if (lane > 0) cpSync(first, tree, { recursive: true });
+      const home = join(tree, 'root');
+      const script: string[] = ['set -u'];
+      let dirty = false;
+      cases.forEach((lines, i) => {
+        if (i % LANES !== lane) return;
+        // Only a redirection can write a file here (none of the commands compared writes one),
+        // so the home is put back only after a case that had a `>` in it.
+        if (dirty) script.push(`rm -rf '${home}' && cp -a '${pristine}' '${home}'`);
+        dirty = lines.some((l) => l.includes('>'));
+        writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines, ...(endsIncomplete(shell, lines) ? [] : [END_LINE])].join('\n') + '\n');
+        // HISTFILE empty: bash keeps no ~/.bash_history that a later case would list.
+        const env = [`HOME=${home}`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', 'HISTFILE=', `HLAB_SCREEN=${top}/out.${i}`];
+        script.push(
+          `(cd '${home}' && exec ${options.wrap ?? ''} env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
+        );
+      });
+      // Files, not `bash -c`: a long batch would pass the kernel's limit for one argument (E2BIG).
+      writeFileSync(join(top, `lane${lane}.sh`), script.join('\n') + '\n');
+      lanes.push([join(top, `lane${lane}.sh`)]);
+    }
+    const driver = runTool(requireTool('bash'), ['-c', `${lanes.map((l, k) => `bash '${l[0]}' & p${k}=$!`).join('; ')}; ${lanes.map((_, k) => `wait $p${k} || exit 1`).join('; ')}`]);
+    if (driver.status !== 0) throw new Error(`driver failed (status ${driver.status}): ${driver.stderr}`);
     return cases.map((_, i) => ({
       stdout: readFileSync(join(top, `out.${i}`), 'utf8'),
       stderr: dropInteractiveNoise(shell, readFileSync(join(top, `err.${i}`), 'utf8')),

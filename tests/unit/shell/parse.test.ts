@@ -60,4 +60,19 @@ describe('parse', () => {
     expect(bashError('if true; then ls; fi')).toMatchInlineSnapshot(`"bash: compound commands (\`if') are not simulated here"`);
     expect(bashError('cat <<EOF')).toMatchInlineSnapshot(`"bash: here-documents (<<) are not simulated here"`);
   });
+
+  // bash 5.2 and zsh 5.9 at the end of the line (tests/real/shell).
+  it('reads `NAME (` as the start of a function, and zsh runs what precedes a dangling &&', () => {
+    expect(bashError('echo (')).toBe("bash: syntax error near unexpected token `newline'");
+    expect(bashError('echo ( x')).toBe("bash: syntax error near unexpected token `x'");
+    expect(bashError('echo a (')).toBe("bash: syntax error near unexpected token `('");
+    const zsh = (line: string): string => {
+      const r = parse(line, 'zsh');
+      return r.ok ? 'ok' : formatSyntaxIssue(r.error, 'zsh');
+    };
+    expect(zsh('echo (')).toBe('zsh: bad pattern: (\\n');
+    expect(zsh('echo a &&')).toBe('ok');
+    expect(zsh('echo a |')).toBe("zsh: parse error near `\\n'");
+  });
 });
+

@@ -87,3 +87,22 @@ describe('help', () => {
     `);
   });
 });
+
+describe('zsh builtins (TrueNAS)', () => {
+  // zsh 5.9 (tests/real/shell/zsh.test.ts).
+  it('cd OLD NEW replaces part of the directory; an unknown option is a directory name', () => {
+    const state = boot({ host: 'truenas' });
+    expect(run(state, 'cd root tmp')).toMatchObject({ stdout: '/tmp\n', exitCode: 0 });
+    expect(run(state, 'cd %% b').stderr).toBe('cd: string not in pwd: %%\n');
+    expect(run(state, 'cd a b c').stderr).toBe('cd: too many arguments\n');
+    expect(run(state, 'cd -z').stderr).toBe('cd: no such file or directory: -z\n');
+  });
+
+  it('exit evaluates its argument: a name is its value, a bad expression still exits with 0', () => {
+    const state = boot({ host: 'truenas' });
+    expect(run(state, 'X=7; exit X')).toMatchObject({ stderr: '', exitCode: 7 });
+    const other = boot({ host: 'truenas' });
+    expect(run(other, 'exit 1x')).toMatchObject({ stderr: "zsh: bad math expression: operator expected at `x'\n", exitCode: 0 });
+    expect(other.shell.exited).toBe(true);
+  });
+});

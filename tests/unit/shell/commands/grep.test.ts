@@ -50,4 +50,29 @@ describe('grep', () => {
   it('reads stdin', () => {
     expect(ev('cat /etc/passwd | grep -c /bin/bash').stdout).toBe('2\n');
   });
+
+  // GNU grep 3.8 corners found by tests/real/shell (expected text from the real grep).
+  it('reads -L -Z -f -m -y, and the last of -l/-L and -h/-H wins', () => {
+    expect(ev('grep -L alice /etc/passwd /etc/hosts').stdout).toBe('/etc/hosts\n');
+    expect(ev('grep -l -L alice /etc/passwd').stdout).toBe('');
+    expect(ev('grep -lZ alice /etc/passwd /etc/group').stdout).toBe('/etc/passwd\0/etc/group\0');
+    expect(ev('grep -y ALICE -c /etc/group').stdout).toBe('1\n');
+    expect(ev('grep -m 1 -n o /etc/passwd').stdout).toBe('1:root:x:0:0:root:/root:/bin/bash\n');
+    expect(ev('echo root > /tmp/p; grep -h -H -f /tmp/p /etc/group').stdout).toBe('/etc/group:root:x:0:\n');
+    expect(ev('grep -E -F x /etc/group')).toMatchObject({ stderr: 'grep: conflicting matchers specified\n', exitCode: 2 });
+    expect(ev("grep -v '' /nope /etc/group")).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
+  });
+
+  it('handles GNU pattern corners', () => {
+    expect(ev("grep -E '*root' /etc/group")).toMatchObject({ stdout: 'root:x:0:\n', stderr: 'grep: warning: * at start of expression\n', exitCode: 0 });
+    expect(ev("grep -c -E 'o**' /etc/group").stdout).toBe('3\n');
+    expect(ev("grep -E 'x{2,1}' /etc/group").stderr).toBe('grep: Invalid content of \\{\\}\n');
+    expect(ev("grep '[:alpha:]' /etc/group").stderr).toBe('grep: character class syntax is [[:space:]], not [:space:]\n');
+    expect(ev("grep -E '(r)\\2' /etc/group").stderr).toBe('grep: Invalid back reference\n');
+    expect(ev("grep -c -E 'root)' /etc/group").stdout).toBe('0\n');
+  });
+
+  it('says a binary input matches instead of printing it', () => {
+    expect(ev('grep -Z o /etc/passwd /etc/group | grep -v o')).toMatchObject({ stdout: '', stderr: 'grep: (standard input): binary file matches\n', exitCode: 0 });
+  });
 });

@@ -51,4 +51,16 @@ describe('ip', () => {
     expect(sh('ip addr add 10.0.0.1/24 dev vmbr0')).toMatchObject({ stderr: 'ip address add: changing the network is not simulated; edit the lab file\n', exitCode: 2 });
     expect(sh('ip').exitCode).toBe(255);
   });
+
+  // iproute2 6.1 layouts checked in a network namespace (tests/real/shell/ip.test.ts).
+  it('adds the link mode to ip link, shortens -6 headers, and prints -o one record per line', () => {
+    expect(sh('ip link show lo').stdout).toBe('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n');
+    expect(sh('ip -6 a').stdout.split('\n')[0]).toBe('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 state UNKNOWN qlen 1000');
+    expect(sh('ip -6 a show lo').stdout.split('\n')[0]).toBe('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000');
+    expect(sh('ip -o -4 a').stdout).toBe(
+      '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n2: vmbr0    inet 192.168.5.146/24 brd 192.168.5.255 scope global vmbr0\\       valid_lft forever preferred_lft forever\n',
+    );
+    expect(sh('ip route foo')).toMatchObject({ stderr: 'Command "foo" is unknown, try "ip route help".\n', exitCode: 255 });
+    expect(sh('ip neigh')).toMatchObject({ exitCode: 2 });
+  });
 });

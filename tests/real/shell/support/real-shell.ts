@@ -3,8 +3,9 @@
  * bash 5.2 or zsh 5.9 (what a reader at a terminal talks to), fed the case's lines on
  * stdin, in a copy of the simulator's filesystem (sim-tree.ts materialise()) whose home
  * directory is put back as it was before each case (cases write only there). Every case of
- * a batch runs from ONE spawned driver script, so a test file costs one process start from
- * Node however many cases it holds.
+ * a batch runs from ONE spawned driver (two lanes of cases side by side, each with its own
+ * copy of the tree), so a test file costs one process start from Node however many cases
+ * it holds.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

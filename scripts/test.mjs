@@ -37,8 +37,9 @@ if (!stage('tools', 'bash', ['scripts/install-test-tools.sh'])) {
 }
 run('types', ['tsc', '-p', 'src/simulator/tsconfig.json', '--noEmit']);
 run('types', ['tsc', '-p', 'src/simulator/cli/tsconfig.json', '--noEmit']);
-run('types', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+// astro check first: it generates .astro/types.d.ts (astro:content), which the root tsc needs.
 run('types', ['astro', 'check', '--minimumSeverity', 'warning']);
+run('types', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('lint', ['eslint', '.']);
 
 const vitestJson = join(tmp, 'vitest.json');

@@ -8,13 +8,17 @@
  *   `grep: warning: * at start of expression`; in a BRE it is an ordinary character;
  * - repetitions stack (`x**`, `a{1}*`); an unmatched `)` in an ERE is an ordinary character;
  * - in a BRE, `^` and `$` are anchors only at the ends of an expression.
+ * BRE, ERE and -F patterns then run on the linear-time NFA of grep-nfa.ts (leftmost-longest,
+ * like GNU's dfa.c); patterns with back-references and -P patterns keep the backtracking
+ * JavaScript RegExp (GNU grep too falls back to a backtracking regexec for back-references).
  */
+import { compileNfa, type Matcher } from './grep-nfa';
 
 /** How the pattern is read. */
 export type PatternSyntax = 'basic' | 'extended' | 'fixed' | 'perl';
 
 /** A compiled pattern (and warnings to print first), or the message grep prints. */
-export type CompiledPattern = { ok: true; regexp: RegExp; warnings: string[] } | { ok: false; message: string };
+export type CompiledPattern = { ok: true; matcher: Matcher; warnings: string[] } | { ok: false; message: string };
 
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
@@ -45,14 +49,29 @@ export function compilePatterns(patterns: string[], syntax: PatternSyntax, opts:
   let body = sources.map((s) => `(?:${s})`).join('|');
   if (opts.line) body = `^(?:${body})$`;
   else if (opts.word) body = `(?<![A-Za-z0-9_])(?:${body})(?![A-Za-z0-9_])`;
+  const flags = opts.ignoreCase ? 'iu' : 'u';
   try {
-    return { ok: true, regexp: new RegExp(body, opts.ignoreCase ? 'iu' : 'u'), warnings };
+    const regexp = new RegExp(body, flags);
+    const nfa = syntax === 'perl' ? null : compileNfa(body, flags);
+    return { ok: true, matcher: nfa ?? regexpMatcher(regexp), warnings };
   } catch {
     // Only -P patterns reach this (BRE/ERE translations are valid); PCRE2 words its most common error so.
     const open = (body.match(/(?<!\\)\(/g) ?? []).length;
     const close = (body.match(/(?<!\\)\)/g) ?? []).length;
     return { ok: false, message: open > close ? 'grep: missing closing parenthesis' : 'grep: invalid Perl regular expression' };
   }
+}
+
+/**
+ * The backtracking matcher, for -P and for back-references: leftmost-first, as JavaScript
+ * (and PCRE) match; a hostile pattern here can still take exponential time.
+ */
+export function regexpMatcher(re: RegExp): Matcher {
+  const global = new RegExp(re.source, re.flags.replace('g', '') + 'g');
+  return {
+    test: (line) => re.test(line),
+    matches: (line) => [...line.matchAll(global)].filter((m) => m[0] !== '').map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  };
 }
 
 type Translated = { ok: true; source: string; warnings: string[]; groups: number } | { ok: false; message: string };

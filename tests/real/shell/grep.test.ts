@@ -119,5 +119,13 @@ describe('grep', () => {
     'grep -x -E "apple|kiwi" fruits.txt',
     'grep -w -c "app" fruits.txt',
     'grep -E "" empty.txt fruits.txt -c',
+    // catastrophic backtracking for a backtracking engine; GNU's DFA (and grep-nfa.ts) answers at once
+    'echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! | grep -E "(a+)+$"',
+    'echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | grep -cE "(a|aa)+$"',
+    // -o reports the leftmost-longest match (POSIX), not JavaScript's leftmost-first
+    'echo abcd abc | grep -oE "a|ab|abc"',
+    'echo xyz xyyz | grep -o "x\\(y\\|yz\\)"',
+    'grep -oE "(a|an)+" fruits.txt',
+    'grep -ow "a[a-z]*\\|ap" fruits.txt',
   ]);
 });

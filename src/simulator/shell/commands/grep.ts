@@ -48,7 +48,7 @@ export const grep: Command = {
     usageStatus: 2,
     usageLineOnError: true,
     imitates: 'GNU grep 3.8',
-    simplified: 'no -r, no context (-A/-B/-C), no colour (--color is accepted and ignored); -P patterns run as JavaScript regular expressions',
+    simplified: 'no -r, no context (-A/-B/-C), no colour (--color is accepted and ignored); -P patterns run as JavaScript regular expressions, so a hostile -P pattern can backtrack for exponential time (as can a pattern with back-references, which GNU grep also hands to a backtracking matcher); other patterns run on a linear-time NFA',
   },
   run(ctx, _argv, opts) {
     const f = opts.flags;
@@ -96,7 +96,7 @@ export const grep: Command = {
     const syntax: PatternSyntax = f['perl'] ? 'perl' : f['fixed'] ? 'fixed' : f['extended'] ? 'extended' : 'basic';
     const compiled = compilePatterns(patterns, syntax, { ignoreCase: !!f['ignoreCase'], word, line });
     if (!compiled.ok) return fail(compiled.message, 2);
-    const re = compiled.regexp;
+    const matcher = compiled.matcher;
     const inputs = readInputs(ctx, operands);
     const naming = last('noFilename', 'withFilename');
     const prefixNames = naming === 'noFilename' ? false : naming === 'withFilename' ? true : inputs.length > 1;
@@ -124,7 +124,7 @@ export const grep: Command = {
       const lines = splitLines(binary ? (input.text ?? '').replace(/\0/g, '\n') : (input.text ?? ''));
       for (let i = 0; i < lines.length && count < maxCount; i++) {
         const text = lines[i] as string;
-        if (re.test(text) === invert) continue;
+        if (matcher.test(text) === invert) continue;
         count++;
         anySelected = true;
         if (f['quiet'] || f['count'] || listing) continue;
@@ -134,8 +134,7 @@ export const grep: Command = {
         }
         const prefix = `${prefixNames ? `${label}${afterName}` : ''}${f['lineNumber'] ? `${i + 1}:` : ''}`;
         if (f['onlyMatching'] && !invert) {
-          const global = new RegExp(re.source, re.flags + 'g');
-          for (const m of text.matchAll(global)) if (m[0] !== '') output.out(`${prefix}${m[0]}\n`);
+          for (const m of matcher.matches(text)) output.out(`${prefix}${text.slice(m.start, m.end)}\n`);
         } else if (!f['onlyMatching']) output.out(`${prefix}${text}\n`);
       }
       // grep.c: -q exits at the first selected line, without reading the files after it.

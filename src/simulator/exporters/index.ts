@@ -7,5 +7,5 @@ export { renderPctConf, encodeText } from './pve-lxc-conf';
 export { renderStorageCfg } from './pve-storage-cfg';
 export { renderInitiatorName } from './iscsi-initiatorname';
 export { printPropertyString, formatPveSize, type PropertyEntry } from './pve-property-string';
-export { nextContainerVolume, type StorageVolume } from './pve-volume-name';
+export { nextContainerVolume, type StorageVolume } from '../model/edit/volume-names';
 export { mermaidId, mermaidLabel, mermaidAccText } from './mermaid-text';

@@ -5,7 +5,7 @@
 // @sim export pct.conf | Proxmox VE 8 pve-container src/PVE/LXC/Config.pm write_pct_config: /etc/pve/lxc/<vmid>.conf
 import type { Container, ContainerNet, Host, Mount } from '../model';
 import { formatPveSize, printPropertyString } from './pve-property-string';
-import { nextContainerVolume, type StorageVolume } from './pve-volume-name';
+import { nextContainerVolume, type StorageVolume } from '../model/edit/volume-names';
 
 /**
  * Render a container's `/etc/pve/lxc/<vmid>.conf` the way pve-container writes it

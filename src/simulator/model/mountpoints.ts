@@ -28,6 +28,28 @@ export function datasetMountpoint(host: Host, name: string): string | undefined 
   return resolve(name);
 }
 
+/**
+ * The pool's altroot on this host: TrueNAS imports its data pools with altroot `/mnt`
+ * (middlewared pool.import), so `tank` with mountpoint `/tank` is mounted at `/mnt/tank`;
+ * its boot pool is imported without one. Other hosts have none.
+ */
+export function poolAltroot(host: Host, pool: string): string {
+  return host.kind === 'truenas' && pool !== 'boot-pool' ? '/mnt' : '';
+}
+
+/**
+ * Where a pool or filesystem is actually mounted on the host (mountpoint with the altroot
+ * in front), or undefined for none, legacy and unknown names. The one mountpoint function
+ * everything uses (kernel boot, exporters' checks, `zfs list`).
+ * @example mountedPath(truenas, 'tank/media') // '/mnt/tank/media'
+ */
+export function mountedPath(host: Host, name: string): string | undefined {
+  const mp = datasetMountpoint(host, name);
+  if (mp === undefined || mp === 'none' || mp === 'legacy') return undefined;
+  const altroot = poolAltroot(host, name.split('/')[0] as string);
+  return altroot === '' ? mp : mp === '/' ? altroot : altroot + mp;
+}
+
 /** Every mounted filesystem of a host as [name, mountpoint], pools' root datasets first. */
 export function hostMountpoints(host: Host): [string, string][] {
   const out: [string, string][] = [];

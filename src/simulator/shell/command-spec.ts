@@ -3,9 +3,10 @@
  * what real tool it imitates) and a `run` function that returns output as data. Commands
  * never throw for anything a reader can type; they return stderr and an exit status.
  */
-import type { HostVfs } from './vfs';
+import type { Process } from '../engines/kernel/types';
+import type { World } from '../engines/world';
+import type { Vfs } from './vfs';
 import type { ShellFlavor } from './shell-flavor';
-import type { SimState } from './session';
 import type { LabHost } from './lab-types';
 
 /** One option a command accepts. */
@@ -89,8 +90,18 @@ export interface ParsedOptions {
   operands: string[];
 }
 
-/** Services the shell lends a running command (state changes go through here). */
+/** Services the shell lends a running command (session changes go through here). */
 export interface ShellControl {
+  /** The lines typed so far, oldest first (`history`). */
+  history(): readonly string[];
+  /** Empties the history (`history -c`). */
+  clearHistory(): void;
+  /** Every variable of the current shell, sorted by name (`export -p`). */
+  variables(): Record<string, string>;
+  /** `$?` before this command ran. */
+  lastStatus(): number;
+  /** Adds virtual time the command took (sleep, a connect that times out): the clock moves by that much. */
+  spend(ms: number): void;
   /** Runs a line on another host as `ssh HOST CMD` does; the host is not entered. */
   runOn(hostName: string, line: string): CommandResult;
   /** Enters a host (interactive `ssh HOST`). */
@@ -100,7 +111,7 @@ export interface ShellControl {
    * `Connection to X closed.`), or null on the first host, where the session ends.
    */
   leave(): { closed: string } | null;
-  /** Changes the working directory of the current host. */
+  /** Changes the working directory of the current shell. */
   setCwd(path: string): void;
   /** Sets a shell variable on the current host. */
   setVar(name: string, value: string): void;
@@ -110,11 +121,15 @@ export interface ShellControl {
 
 /** Everything a command can see. */
 export interface CommandContext {
-  state: SimState;
+  /** The machine state: the lab, clock, and engines' state. Configuration changes go through model/edit. */
+  world: World;
   /** The current host's model entry. */
   host: LabHost;
+  /** The shell process the command runs under (its PID, owner, namespaces). */
+  proc: Process;
   flavor: ShellFlavor;
-  vfs: HostVfs;
+  /** The files as this process sees them (its mount namespace). */
+  vfs: Vfs;
   cwd: string;
   /** Piped or redirected input; null when stdin is the terminal (read as empty). */
   stdin: string | null;
@@ -127,13 +142,34 @@ export interface CommandContext {
   /** True when running as `ssh HOST CMD` rather than in an interactive session. */
   remote: boolean;
   shell: ShellControl;
-  /** The registry, for `help` and completion. */
+  /** The commands this host has, for `help` and completion. */
+  commands: ReadonlyMap<string, Command>;
+}
+
+/** Host kinds (the model's `kind`). */
+export type HostKind = 'proxmox' | 'truenas' | 'linux';
+
+/** What a completer sees: the arguments before the word being completed, and that word. */
+export interface CompletionRequest {
+  world: World;
+  host: LabHost;
+  /** Arguments already typed after the command name. */
+  args: string[];
+  word: string;
+  /** The commands this host has (for `help`). */
   commands: ReadonlyMap<string, Command>;
 }
 
 /** A simulated command. */
 export interface Command {
   spec: CommandSpec;
+  /** Host kinds that have this command (every kind when absent); elsewhere it is `command not found`, as on the real machines. */
+  hosts?: readonly HostKind[];
+  /**
+   * Completes an argument; returns candidates (or null to fall back to file names). Options
+   * after `-` come from the spec without this.
+   */
+  complete?(request: CompletionRequest): string[] | null;
   /** `argv` holds the arguments after the command name; for `gnu`/`builtin` styles, `opts` is the parsed form. */
   run(ctx: CommandContext, argv: string[], opts: ParsedOptions): CommandResult;
   /** Rewrites arguments before option parsing (head/tail turn the obsolete `-5` into `-n 5`), or refuses them. */

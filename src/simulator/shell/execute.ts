@@ -8,18 +8,21 @@
 import type { Command, CommandContext, CommandResult, ShellControl } from './command-spec';
 import { expandToString, expandWords, formatExpansionIssue, type ExpansionContext } from './expand';
 import { renderHelp } from './help-text';
-import { resolveHost } from './host-resolve';
+import { advanceClock } from '../engines/clock';
+import { spawnProcess } from '../engines/kernel/processes';
+import { resolveHost } from '../engines/net/resolve';
 import type { LabHost } from './lab-types';
 import { parseOptions } from './options';
 import { parse, type AndOrList, type Pipeline, type SimpleCommand } from './parse';
 import { basename, dirname, resolvePath } from './path';
 import { createPipelineOutputs, openRedirect, redirectError, type Sink } from './redirect';
-import { cwdOf, currentHost, homeOf, type SimState } from './session';
+import { commandsFor } from './registry';
+import { currentHost, currentLogin, currentProcess, cwdOf, homeOf, login, logout, varsKey, type SimState } from './session';
 import { flavorForKind, type ShellFlavor } from './shell-flavor';
 import { formatSyntaxIssue, syntaxErrorStatus } from './syntax-error';
 import type { WordToken } from './tokenize';
-import { lookupVariable } from './variables';
-import { createHostVfs, type HostVfs } from './vfs';
+import { allVariables, lookupVariable } from './variables';
+import { sessionVfs, type Vfs } from './vfs';
 
 /** Output of a run, in the order it was produced (chunks) and per stream. */
 export interface RunOutput {
@@ -104,13 +107,13 @@ function runPipeline(state: SimState, pipeline: Pipeline, frame: Frame, commands
 /** createPipelineOutputs() on the current host. */
 function pipelineOutputs(state: SimState, pipeline: Pipeline): Set<string>[] {
   const host = currentHost(state);
-  const vfs = createHostVfs(state, host);
-  const cwd = cwdOf(state, host);
+  const vfs = sessionVfs(state);
+  const cwd = cwdOf(state);
   return createPipelineOutputs(pipeline, vfs, cwd, expansionContext(state, host, vfs, cwd, {}));
 }
 
 /** How words are expanded on `host` (variables, `~`, globbing over its files, leaving out `hidden` paths). */
-function expansionContext(state: SimState, host: LabHost, vfs: HostVfs, cwd: string, temp: Record<string, string>, hidden?: Set<string>): ExpansionContext {
+function expansionContext(state: SimState, host: LabHost, vfs: Vfs, cwd: string, temp: Record<string, string>, hidden?: Set<string>): ExpansionContext {
   return {
     flavor: flavorForKind(host.kind),
     cwd,
@@ -137,8 +140,8 @@ function runSimple(
 ): { status: number; pipe: string; expansionFailed?: boolean } {
   const host = currentHost(state);
   const flavor = flavorForKind(host.kind);
-  const vfs = createHostVfs(state, host);
-  const cwd = cwdOf(state, host);
+  const vfs = sessionVfs(state);
+  const cwd = cwdOf(state);
   const temp: Record<string, string> = {};
   const expansion = expansionContext(state, host, vfs, cwd, temp, ownNewFiles);
   const failWith = (message: string, status: number): { status: number; pipe: string } => {
@@ -173,13 +176,13 @@ function runSimple(
 
   if (argv.fields.length === 0) {
     // Only assignments and/or redirections: assignments persist in the shell (bash(1) "SIMPLE COMMAND EXPANSION").
-    for (const [name, value] of assigned) (state.shell.env[host.name] ??= {})[name] = value;
+    for (const [name, value] of assigned) (state.shell.vars[varsKey(currentLogin(state))] ??= {})[name] = value;
     return { status: 0, pipe: '' };
   }
   for (const [name, value] of assigned) temp[name] = value;
 
   const [name, ...args] = argv.fields as [string, ...string[]];
-  const found = findCommand(name, commands, vfs, cwd, flavor);
+  const found = findCommand(name, commandsFor(commands, host.kind), vfs, cwd, flavor);
   let result: CommandResult;
   if ('error' in found) result = { stdout: '', stderr: found.error + '\n', exitCode: found.status };
   else result = invoke(state, found.command, args, {
@@ -203,7 +206,7 @@ function runSimple(
     if (sink.kind === 'terminal') emit(frame.out, sink.fd, text);
     else if (sink.kind === 'pipe') pipe += text;
     else if (sink.kind === 'file') {
-      const w = createHostVfs(state, host).write(sink.path, text, true);
+      const w = sessionVfs(state).write(sink.path, text, true);
       if (!w.ok) emit(frame.out, 2, redirectError(sink.path, w.errno, flavor) + '\n');
     }
   };
@@ -229,7 +232,7 @@ const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/u
 
 type Found = { command: Command } | { error: string; status: number };
 
-function findCommand(name: string, commands: ReadonlyMap<string, Command>, vfs: HostVfs, cwd: string, flavor: ShellFlavor): Found {
+function findCommand(name: string, commands: ReadonlyMap<string, Command>, vfs: Vfs, cwd: string, flavor: ShellFlavor): Found {
   if (!name.includes('/')) {
     const command = commands.get(name);
     if (command) return { command };
@@ -239,17 +242,17 @@ function findCommand(name: string, commands: ReadonlyMap<string, Command>, vfs: 
   const path = resolvePath(cwd, name);
   const command = commands.get(basename(path));
   if (command && PATH_DIRS.has(dirname(path))) return { command };
-  const kind = vfs.stat(path);
+  const kind = vfs.kind(path);
   // A file that is not a simulated program cannot be run: 126 (bash: Permission denied / Is a directory).
   if (kind === 'dir') return { error: flavor === 'zsh' ? `zsh: permission denied: ${name}` : `bash: ${name}: Is a directory`, status: 126 };
-  if (kind === 'file') return { error: flavor === 'zsh' ? `zsh: permission denied: ${name}` : `bash: ${name}: Permission denied`, status: 126 };
+  if (kind !== null) return { error: flavor === 'zsh' ? `zsh: permission denied: ${name}` : `bash: ${name}: Permission denied`, status: 126 };
   return { error: flavor === 'zsh' ? `zsh: no such file or directory: ${name}` : `bash: ${name}: No such file or directory`, status: 127 };
 }
 
 interface InvokeEnv {
   host: LabHost;
   flavor: ShellFlavor;
-  vfs: HostVfs;
+  vfs: Vfs;
   cwd: string;
   stdin: string | null;
   stdinIsFile: boolean;
@@ -270,8 +273,9 @@ function invoke(state: SimState, command: Command, args: string[], env: InvokeEn
     return own !== undefined ? { stdout: own, stderr: '', exitCode: command.spec.usageStatus } : { stdout: renderHelp(command.spec), stderr: '', exitCode: 0 };
   }
   const ctx: CommandContext = {
-    state,
+    world: state.world,
     host: env.host,
+    proc: currentProcess(state),
     flavor: env.flavor,
     vfs: env.vfs,
     cwd: env.cwd,
@@ -294,50 +298,63 @@ function invoke(state: SimState, command: Command, args: string[], env: InvokeEn
 
 function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<string, Command>): ShellControl {
   const shell = state.shell;
+  const world = state.world;
+  /** The `ssh` client process on the current host, under the current shell. */
+  const client = (target: string, line?: string): number => {
+    const here = currentLogin(state);
+    return spawnProcess(world, here.host, { ppid: here.pid, args: ['ssh', target, ...(line !== undefined ? [line] : [])], vsz: 12600, rss: 7900 }).pid;
+  };
   return {
+    history: () => shell.history,
+    clearHistory() {
+      shell.history.length = 0;
+    },
+    variables: () => allVariables(state, currentHost(state)),
+    lastStatus: () => shell.lastStatus,
+    spend(ms) {
+      advanceClock(world, ms);
+    },
     runOn(hostName, line) {
-      const host = resolveHost(state.lab, hostName);
+      const host = resolveHost(world.lab, hostName);
       const out = emptyOutput();
       if (!host) return { stdout: '', stderr: `ssh: Could not resolve hostname ${hostName}\n`, exitCode: 255 };
       if (frame.depth >= MAX_SSH_DEPTH) return { stdout: '', stderr: `ssh: more than ${MAX_SSH_DEPTH} nested ssh sessions (simulator limit)\n`, exitCode: 255 };
-      const saved = { hosts: [...shell.hosts], targets: [...shell.targets], cwd: shell.cwd[host.name], status: shell.lastStatus };
-      shell.hosts.push(host.name);
-      shell.targets.push(hostName);
-      shell.cwd[host.name] = homeOf(host, 'root');
+      const previous = currentLogin(state);
+      const entry = login(world, host.name, hostName, false, client(hostName, line));
+      const savedStatus = shell.lastStatus;
+      shell.logins.push(entry);
       const status = executeLine(state, line, { remote: true, stopped: false, depth: frame.depth + 1, out }, commands);
-      shell.hosts = saved.hosts;
-      shell.targets = saved.targets;
-      if (saved.cwd === undefined) delete shell.cwd[host.name];
-      else shell.cwd[host.name] = saved.cwd;
-      shell.lastStatus = saved.status;
+      // The remote command may have logged in further (`ssh a ssh b`... never interactive here) — unwind to this login.
+      while (shell.logins.length > 0 && shell.logins[shell.logins.length - 1] !== entry) shell.logins.pop();
+      shell.logins.pop();
+      logout(world, entry, previous);
+      delete shell.vars[varsKey(entry)];
+      shell.lastStatus = savedStatus;
       return { stdout: out.stdout, stderr: out.stderr, exitCode: status };
     },
     enter(hostName) {
-      const host = resolveHost(state.lab, hostName);
+      const host = resolveHost(world.lab, hostName);
       if (!host) return;
-      shell.hosts.push(host.name);
-      shell.targets.push(hostName);
-      // A new login starts in the home directory.
-      shell.cwd[host.name] = homeOf(host, 'root');
+      shell.logins.push(login(world, host.name, hostName, true, client(hostName)));
     },
     leave() {
-      if (shell.hosts.length <= 1) {
+      if (shell.logins.length <= 1) {
         shell.exited = true;
         frame.stopped = true;
         return null;
       }
-      shell.hosts.pop();
-      const closed = shell.targets.pop() ?? '';
-      return { closed };
+      const entry = shell.logins.pop() as (typeof shell.logins)[number];
+      logout(world, entry, currentLogin(state));
+      delete shell.vars[varsKey(entry)];
+      return { closed: entry.target };
     },
     setCwd(path) {
-      const host = currentHost(state);
-      const env = (shell.env[host.name] ??= {});
-      env['OLDPWD'] = cwdOf(state, host);
-      shell.cwd[host.name] = path;
+      const proc = currentProcess(state);
+      (shell.vars[varsKey(currentLogin(state))] ??= {})['OLDPWD'] = proc.cwd;
+      proc.cwd = path;
     },
     setVar(name, value) {
-      (shell.env[currentHost(state).name] ??= {})[name] = value;
+      (shell.vars[varsKey(currentLogin(state))] ??= {})[name] = value;
     },
     stopLine() {
       frame.stopped = true;

@@ -9,9 +9,9 @@ export { createSimulator, currentHost, DEFAULT_CLOCK, type ShellState, type SimS
 export { runLine, type LineResult } from './run-line';
 export { promptFor } from './prompt';
 export { completions, type Completion } from './completions';
-export { resolveHost } from './host-resolve';
+export { resolveHost } from '../engines/net/resolve';
 export { quoteArg, quoteArgs } from './quote';
-export { nextRandom, stableHash } from './random';
+export { nextRandom, stableHash } from '../engines/random';
 export { COMMANDS } from './registry';
 export { SHELL_SIMPLIFICATIONS } from './fidelity';
 export type { Command, CommandContext, CommandResult, CommandSpec, OptionSpec } from './command-spec';

@@ -5,8 +5,8 @@
  * RFC 4291 §2.5.1). Flags, qdisc and MTU are the usual ones for each kind of link.
  */
 import type { LabHost } from './lab-types';
-import { stableMac } from './random';
-import type { SimState } from './session';
+import { stableMac } from '../engines/random';
+import type { World } from '../engines/world';
 
 /** One link as `ip` prints it. */
 export interface IpLink {
@@ -25,7 +25,7 @@ export interface IpLink {
 }
 
 /** The links of a host in ifindex order. */
-export function linksOf(state: SimState, host: LabHost): IpLink[] {
+export function linksOf(world: World, host: LabHost): IpLink[] {
   const links: IpLink[] = [
     { index: 1, name: 'lo', kind: 'loopback', flags: 'LOOPBACK,UP,LOWER_UP', mtu: 65536, qdisc: 'noqueue', state: 'UNKNOWN', qlen: 1000, mac: '00:00:00:00:00:00', addresses: ['127.0.0.1/8', '::1/128'] },
   ];
@@ -39,7 +39,7 @@ export function linksOf(state: SimState, host: LabHost): IpLink[] {
     const isBridge = ports.length > 0 || /^(vmbr|br)/.test(iface.name);
     for (const port of ports) {
       if (declared.has(port) || links.some((l) => l.name === port)) continue;
-      add({ name: port, kind: 'ether', flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1500, qdisc: physicalQdisc, state: 'UP', qlen: 1000, master: iface.name, mac: stableMac(state.seed, host.name, port), addresses: [] });
+      add({ name: port, kind: 'ether', flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1500, qdisc: physicalQdisc, state: 'UP', qlen: 1000, master: iface.name, mac: stableMac(world.seed, host.name, port), addresses: [] });
     }
     const addresses = [...(iface.addresses ?? [])];
     if (/^(tailscale|wg|tun)/.test(iface.name)) {
@@ -50,7 +50,7 @@ export function linksOf(state: SimState, host: LabHost): IpLink[] {
     }
     // A Linux bridge takes the MAC address of its first port.
     const firstPort = ports[0];
-    const mac = stableMac(state.seed, host.name, isBridge && firstPort ? firstPort : iface.name);
+    const mac = stableMac(world.seed, host.name, isBridge && firstPort ? firstPort : iface.name);
     addresses.push(`${linkLocal(mac)}/64`);
     add({ name: iface.name, kind: isBridge ? 'bridge' : 'ether', flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1500, qdisc: isBridge ? 'noqueue' : physicalQdisc, state: 'UP', qlen: 1000, mac, addresses });
   }

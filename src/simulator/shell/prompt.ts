@@ -6,7 +6,7 @@
  * - zsh on TrueNAS SCALE: `root@truenas[~]# ` (prompt `%n@%m[%~]%# `: %m is the short
  *   hostname, %~ the cwd with ~, %# is # for root).
  */
-import { hostnameOf } from './host-resolve';
+import { hostnameOf } from '../engines/net/resolve';
 import { tildify } from './path';
 import { currentHost, cwdOf, type SimState } from './session';
 import { flavorForKind } from './shell-flavor';
@@ -17,6 +17,6 @@ export function promptFor(state: SimState): string {
   const host = currentHost(state);
   const short = hostnameOf(host).split('.')[0] as string;
   const home = lookupVariable(state, host, 'HOME') ?? '/root';
-  const where = tildify(cwdOf(state, host), home);
+  const where = tildify(cwdOf(state), home);
   return flavorForKind(host.kind) === 'zsh' ? `root@${short}[${where}]# ` : `root@${short}:${where}# `;
 }

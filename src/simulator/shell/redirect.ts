@@ -8,7 +8,7 @@ import { expandToString, expandWords, formatExpansionIssue, type ExpansionContex
 import type { Pipeline, Redirect } from './parse';
 import { resolvePath } from './path';
 import type { ShellFlavor } from './shell-flavor';
-import { STRERROR, type Errno, type HostVfs } from './vfs';
+import { STRERROR, type Errno, type Vfs } from './vfs';
 
 /** Where a file descriptor's output goes; `terminal` remembers which of the terminal's streams (`2>&1` sends stderr to its fd 1). */
 export type Sink = { kind: 'terminal'; fd: 1 | 2 } | { kind: 'pipe' } | { kind: 'file'; path: string } | { kind: 'null' };
@@ -22,7 +22,7 @@ export type Sink = { kind: 'terminal'; fd: 1 | 2 } | { kind: 'pipe' } | { kind: 
  * created are returned, per command, for its globs not to see. Targets that fail to
  * expand or open are left for the command itself to report.
  */
-export function createPipelineOutputs(pipeline: Pipeline, vfs: HostVfs, cwd: string, expansion: ExpansionContext): Set<string>[] {
+export function createPipelineOutputs(pipeline: Pipeline, vfs: Vfs, cwd: string, expansion: ExpansionContext): Set<string>[] {
   return pipeline.commands.map((cmd) => {
     const own = new Set<string>();
     for (const r of cmd.redirects) {
@@ -33,7 +33,7 @@ export function createPipelineOutputs(pipeline: Pipeline, vfs: HostVfs, cwd: str
       if (r.op === '>&' && (/^[0-9]+$/.test(target) || target === '-')) continue;
       const path = resolvePath(cwd, target);
       if (path === '/dev/null' || path === '/dev/stdout' || path === '/dev/stderr') continue;
-      const existed = vfs.stat(path) !== null;
+      const existed = vfs.kind(path) !== null;
       if (vfs.write(path, '', r.op === '>>' || r.op === '&>>').ok && !existed) own.add(path);
     }
     return own;
@@ -44,7 +44,7 @@ export function createPipelineOutputs(pipeline: Pipeline, vfs: HostVfs, cwd: str
 export type Opened = { ok: true; stdin?: string; fromFile?: boolean } | { ok: false; message: string };
 
 /** Applies one redirection to `fds` (opening, creating or emptying its file), or says why it cannot. */
-export function openRedirect(r: Redirect, fds: Record<number, Sink>, vfs: HostVfs, cwd: string, expansion: ExpansionContext, flavor: ShellFlavor): Opened {
+export function openRedirect(r: Redirect, fds: Record<number, Sink>, vfs: Vfs, cwd: string, expansion: ExpansionContext, flavor: ShellFlavor): Opened {
   if (r.op === '<<<') {
     const text = expandToString(r.target, expansion);
     return text.ok ? { ok: true, stdin: text.text + '\n' } : { ok: false, message: formatExpansionIssue(text.error, flavor) };

@@ -3,6 +3,9 @@
  * commands/<name>.ts and listing it here.
  */
 import type { Command } from './command-spec';
+
+/** Commands by name. */
+export type CommandRegistry = ReadonlyMap<string, Command>;
 import { cat } from './commands/cat';
 import { cd } from './commands/cd';
 import { clear } from './commands/clear';
@@ -24,6 +27,11 @@ import { trueCommand } from './commands/true';
 import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
-export const COMMANDS: ReadonlyMap<string, Command> = new Map(
+export const COMMANDS: CommandRegistry = new Map(
   [cat, cd, clear, echo, exit, exportCommand, falseCommand, grep, head, help, history, hostname, ip, ls, pwd, ssh, tail, trueCommand, wc].map((c) => [c.spec.name, c]),
 );
+
+/** The commands a host of `kind` has (a command without `hosts` is everywhere). */
+export function commandsFor(registry: CommandRegistry, kind: string): CommandRegistry {
+  return new Map([...registry].filter(([, c]) => !c.hosts || (c.hosts as readonly string[]).includes(kind)));
+}

@@ -3,8 +3,9 @@
  * the line on the current host, sets `$?`, and returns the output as data. It never throws:
  * anything unexpected becomes a status-70 message (and is a bug to report).
  */
+import { advanceClock, LINE_STEP_MS } from '../engines/clock';
 import { emptyOutput, executeLine } from './execute';
-import { COMMANDS } from './registry';
+import { COMMANDS, type CommandRegistry } from './registry';
 import type { SimState } from './session';
 
 /** What running one line printed, and its exit status. */
@@ -21,8 +22,11 @@ export interface LineResult {
 /** bash keeps HISTSIZE=500 lines by default. */
 export const HISTORY_LIMIT = 500;
 
-/** Runs one line of input against the state (mutating it) and returns what it printed. */
-export function runLine(state: SimState, line: string): LineResult {
+/**
+ * Runs one line of input against the state (mutating it) and returns what it printed. The
+ * clock first steps by LINE_STEP_MS (typing takes time), so every line has its own time.
+ */
+export function runLine(state: SimState, line: string, commands: CommandRegistry = COMMANDS): LineResult {
   if (state.shell.exited) {
     const stderr = 'hlab: this session has ended (exit); start a new one\n';
     return { stdout: '', stderr, exitCode: state.shell.lastStatus, chunks: [{ fd: 2, text: stderr }] };
@@ -32,10 +36,11 @@ export function runLine(state: SimState, line: string): LineResult {
     state.shell.history.push(line);
     if (state.shell.history.length > HISTORY_LIMIT) state.shell.history.splice(0, state.shell.history.length - HISTORY_LIMIT);
   }
+  advanceClock(state.world, LINE_STEP_MS);
   const out = emptyOutput();
   let exitCode: number;
   try {
-    exitCode = executeLine(state, line, { remote: false, stopped: false, depth: 0, out }, COMMANDS);
+    exitCode = executeLine(state, line, { remote: false, stopped: false, depth: 0, out }, commands);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const text = `hlab: internal error: ${message}\n`;

@@ -2,10 +2,9 @@
  * Shell variables on a host: what the reader set (ShellState.env) over the values a root
  * login shell starts with, which are derived from the lab and the session, not stored.
  */
-import { hostnameOf } from './host-resolve';
+import { hostnameOf } from '../engines/net/resolve';
 import type { LabHost } from './lab-types';
-import { stableHash } from './random';
-import { cwdOf, homeOf, type SimState } from './session';
+import { cwdOf, currentLogin, homeOf, varsKey, type SimState } from './session';
 import { flavorForKind, shellPath } from './shell-flavor';
 
 // Debian 12 /etc/profile: root's PATH (login shells).
@@ -20,7 +19,7 @@ export function loginVariables(state: SimState, host: LabHost): Record<string, s
     LOGNAME: 'root',
     SHELL: shellPath(flavor),
     PATH: ROOT_PATH,
-    PWD: cwdOf(state, host),
+    PWD: cwdOf(state),
     HOSTNAME: hostnameOf(host),
     TERM: 'xterm-256color',
     LANG: 'C.UTF-8',
@@ -34,8 +33,8 @@ export function lookupVariable(state: SimState, host: LabHost, name: string, ext
     case '?':
       return String(state.shell.lastStatus);
     case '$':
-      // A stable PID for the login shell, derived from the seed (no real processes yet).
-      return String(1000 + (stableHash(state.seed, 'pid', host.name) % 30000));
+      // The login shell's PID in the process table.
+      return String(currentLogin(state).pid);
     case '0':
       // A login shell's argv[0] starts with '-' (login(1)); zsh reports its name.
       return flavor === 'zsh' ? 'zsh' : '-bash';
@@ -50,8 +49,8 @@ export function lookupVariable(state: SimState, host: LabHost, name: string, ext
   }
   if (/^[1-9][0-9]*$/.test(name)) return undefined;
   if (extra && Object.hasOwn(extra, name)) return extra[name];
-  if (name === 'PWD') return cwdOf(state, host);
-  const set = state.shell.env[host.name];
+  if (name === 'PWD') return cwdOf(state);
+  const set = state.shell.vars[varsKey(currentLogin(state))];
   if (set && Object.hasOwn(set, name)) return set[name];
   const defaults = loginVariables(state, host);
   return Object.hasOwn(defaults, name) ? defaults[name] : undefined;
@@ -59,7 +58,7 @@ export function lookupVariable(state: SimState, host: LabHost, name: string, ext
 
 /** Every variable on `host`, sorted by name (for `export -p`). */
 export function allVariables(state: SimState, host: LabHost): Record<string, string> {
-  const merged: Record<string, string> = { ...loginVariables(state, host), ...(state.shell.env[host.name] ?? {}) };
-  merged['PWD'] = cwdOf(state, host);
+  const merged: Record<string, string> = { ...loginVariables(state, host), ...(state.shell.vars[varsKey(currentLogin(state))] ?? {}) };
+  merged['PWD'] = cwdOf(state);
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -49,7 +49,7 @@ export const cd: Command = {
     }
     if (target === '') return ok();
     const path = resolvePath(ctx.cwd, target);
-    const kind = ctx.vfs.stat(path);
+    const kind = ctx.vfs.kind(path);
     if (kind !== 'dir') {
       const reason = kind === 'file' ? 'Not a directory' : 'No such file or directory';
       // zsh 5.9 bin_cd: "cd: no such file or directory: DIR" (strerror lower-cased first).

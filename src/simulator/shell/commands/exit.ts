@@ -22,7 +22,7 @@ export const exit: Command = {
   },
   run(ctx, argv) {
     const zsh = ctx.flavor === 'zsh';
-    let status = ctx.state.shell.lastStatus;
+    let status = ctx.shell.lastStatus();
     // bash exit.def exit_builtin(): an interactive login shell prints "logout" on stderr
     // before it looks at the arguments; zsh prints nothing; `ssh HOST CMD` is not interactive.
     let stderr = zsh || ctx.remote ? '' : 'logout\n';

@@ -4,7 +4,6 @@
  */
 // @sim export | bash 5.2 builtins/setattr.def export: NAME[=VALUE], -p; "not a valid identifier" exit 1
 import { ok, type Command } from '../command-spec';
-import { allVariables } from '../variables';
 
 /** The `export` command. */
 export const exportCommand: Command = {
@@ -22,7 +21,7 @@ export const exportCommand: Command = {
   },
   run(ctx, _argv, opts) {
     if (opts.operands.length === 0) {
-      const vars = allVariables(ctx.state, ctx.host);
+      const vars = ctx.shell.variables();
       const lines = Object.entries(vars).map(([k, v]) =>
         // bash print_var_value: values in double quotes with " \ $ ` escaped.
         ctx.flavor === 'zsh' ? `${k}=${/^[A-Za-z0-9_./:,+@%-]*$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`}` : `declare -x ${k}="${v.replace(/["\\$`]/g, '\\$&')}"`,

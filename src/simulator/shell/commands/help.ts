@@ -18,6 +18,7 @@ export const help: Command = {
     usageStatus: 2,
     imitates: 'bash 5.2 builtin help',
   },
+  complete: ({ args, commands }) => (args.length === 0 ? [...commands.keys()] : null),
   run(ctx, _argv, opts) {
     const topic = opts.operands[0];
     if (topic !== undefined) {

@@ -20,9 +20,9 @@ export const history: Command = {
     simplified: 'one history for the whole session, not one per host; only -c (no -d -a -n -r -w -p -s)',
   },
   run(ctx, _argv, opts) {
-    const list = ctx.state.shell.history;
+    const list = ctx.shell.history();
     if (opts.flags['clear']) {
-      list.length = 0;
+      ctx.shell.clearHistory();
       return ok();
     }
     const [count, extra] = opts.operands;

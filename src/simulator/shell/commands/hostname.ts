@@ -5,7 +5,7 @@
  */
 // @sim hostname | Debian hostname 3.23 hostname(1): -s -f -d -a -A -i -I -y -V -h; usage on stdout + status 255 for bad options; no setting
 import { fail, ok, type Command } from '../command-spec';
-import { hostAddresses, hostnameOf } from '../host-resolve';
+import { hostAddresses, hostnameOf } from '../../engines/net/resolve';
 
 // Debian hostname 3.23 hostname.c usage(): printed on stdout, for -h/--help and after a usage error.
 const USAGE = `Usage: hostname [-b] {hostname|-F file}         set host name (from file)

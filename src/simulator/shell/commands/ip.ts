@@ -44,6 +44,8 @@ export const ip: Command = {
     imitates: 'iproute2 6.1 ip',
     simplified: 'read-only: show only, for address, link and route; addresses and routes come from the lab file; -d and -s are accepted and print nothing more',
   },
+  // The objects a first argument names (ip(8)).
+  complete: ({ args }) => (args.every((a) => a.startsWith('-')) ? ['address', 'link', 'route', 'help'] : null),
   run(ctx, argv) {
     let family: 4 | 6 | 0 = 0;
     let brief = false;
@@ -62,7 +64,7 @@ export const ip: Command = {
     const layout: Layout = brief ? 'brief' : oneline ? 'oneline' : 'full';
     const object = args.shift();
     if (object === undefined || object === 'help') return { stdout: '', stderr: USAGE, exitCode: 255 };
-    const links = linksOf(ctx.state, ctx.host);
+    const links = linksOf(ctx.world, ctx.host);
     // ip.c do_cmd(): objects match by prefix (`matches()`), in the order of its table.
     if (matches(object, 'address', 1)) return show(args, links, 'address', family, layout);
     if (matches(object, 'link', 1)) return show(args, links, 'link', 0, layout);

@@ -3,6 +3,7 @@
  * otherwise one per line; sorted by byte value as under LC_ALL=C.
  */
 // @sim ls | GNU coreutils 9.1 ls(1): -a -A -1 -l -d -h -F, columns as ls.c print_many_per_line (spaces, 80 cols), "cannot access" exit 2
+import type { NodeType } from '../../engines/kernel/types';
 import type { Command, CommandContext } from '../command-spec';
 import { byteOrder } from '../glob';
 import { orderedOutput } from '../command-output';
@@ -14,7 +15,7 @@ import { STRERROR } from '../vfs';
 interface Entry {
   name: string;
   path: string;
-  kind: 'file' | 'dir';
+  kind: NodeType;
 }
 
 /** The `ls` command. */
@@ -51,7 +52,7 @@ export const ls: Command = {
     const dirs: Entry[] = [];
     for (const name of operands) {
       const path = resolvePath(ctx.cwd, name);
-      const kind = ctx.vfs.stat(path);
+      const kind = ctx.vfs.kind(path);
       if (kind === null) {
         // ls.c: "cannot access %s" with quoteaf; exit 2 (LS_FAILURE) for a missing operand.
         stderr += `ls: cannot access ${quoteaf(name)}: ${STRERROR.ENOENT}\n`;
@@ -72,7 +73,7 @@ export const ls: Command = {
         .filter((n) => f['all'] || f['almostAll'] || !n.startsWith('.'))
         .map((n) => {
           const path = resolvePath(dir.path, n);
-          return { name: n, path, kind: ctx.vfs.stat(path) ?? 'file' };
+          return { name: n, path, kind: ctx.vfs.kind(path) ?? 'file' };
         });
       if (f['all']) shown.push({ name: '.', path: dir.path, kind: 'dir' }, { name: '..', path: resolvePath(dir.path, '..'), kind: 'dir' });
       shown.sort((a, b) => byteOrder(a.name, b.name));
@@ -108,7 +109,7 @@ function render(ctx: CommandContext, entries: Entry[], long: boolean, f: Record<
     };
   });
   const w = (k: 'links' | 'owner' | 'group' | 'size'): number => Math.max(0, ...rows.map((r) => r[k].length));
-  const time = lsTime(ctx.state.clock);
+  const time = lsTime(ctx.world.clock);
   // ls.c print_long_format: mode, links (right), owner (left), group (left), size (right), time, name.
   const lines = rows.map((r) => `${r.mode} ${r.links.padStart(w('links'))} ${r.owner.padEnd(w('owner'))} ${r.group.padEnd(w('group'))} ${r.size.padStart(w('size'))} ${time} ${r.name}\n`);
   const total = rows.reduce((s, r) => s + r.blocks, 0);
@@ -128,5 +129,5 @@ function modeOf(e: Entry): string {
 function subdirCount(ctx: CommandContext, path: string): number {
   const listed = ctx.vfs.list(path);
   if (!listed.ok) return 0;
-  return listed.names.filter((n) => ctx.vfs.stat(resolvePath(path, n)) === 'dir').length;
+  return listed.names.filter((n) => ctx.vfs.kind(resolvePath(path, n)) === 'dir').length;
 }

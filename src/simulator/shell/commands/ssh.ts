@@ -4,8 +4,11 @@
  * there until `exit`); with COMMAND it runs it there and returns its output and status.
  */
 // @sim ssh | OpenSSH 9.2 ssh(1): destination by name/IP, remote command, exit status of the remote command, 255 on ssh errors
+import { canonicalIp } from '../../model';
+import { connect } from '../../engines/net/connect';
+import { hostAddresses, resolveHost } from '../../engines/net/resolve';
+import { STRERROR } from '../../engines/kernel/errno';
 import { fail, type Command } from '../command-spec';
-import { resolveHost } from '../host-resolve';
 
 // OpenSSH 9.2 ssh.c usage().
 const USAGE = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]
@@ -32,11 +35,19 @@ export const ssh: Command = {
     arguments: 'raw',
     usageStatus: 255,
     imitates: 'OpenSSH 9.2 ssh',
-    simplified: 'no keys, passwords or host-key prompts; root logins only; every lab host is reachable',
+    simplified: 'no keys, passwords or host-key prompts; root logins only; hosts are found by their lab name, hostname or address',
+  },
+  // The first operand is a destination: the lab's host names (with a user@ prefix kept).
+  complete({ world, args, word }) {
+    if (!args.every((a) => a.startsWith('-'))) return null;
+    const at = word.lastIndexOf('@');
+    const userPart = at >= 0 ? word.slice(0, at + 1) : '';
+    return world.lab.hosts.flatMap((h) => [h.name, h.hostname ?? h.name]).map((n) => userPart + n);
   },
   run(ctx, argv) {
     let i = 0;
     let login: string | undefined;
+    let port = 22;
     for (; i < argv.length; i++) {
       const arg = argv[i] as string;
       if (arg === '--') {
@@ -51,6 +62,11 @@ export const ssh: Command = {
           // OpenSSH's BSD getopt: "option requires an argument -- %c", then usage, exit 255.
           if (value === undefined) return fail(`ssh: option requires an argument -- ${ch}\n${USAGE}`, 255);
           if (ch === 'l') login = value;
+          if (ch === 'p') {
+            // ssh.c a2port(): "Bad port '%s'", exit 255.
+            if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) return fail(`Bad port '${value}'`, 255);
+            port = Number(value);
+          }
           break;
         }
         if (!FLAGS.has(ch)) return fail(`ssh: unknown option -- ${ch}\n${USAGE}`, 255);
@@ -62,9 +78,21 @@ export const ssh: Command = {
     const at = destination.lastIndexOf('@');
     const user = at >= 0 ? destination.slice(0, at) : (login ?? 'root');
     const target = at >= 0 ? destination.slice(at + 1) : destination;
-    const host = resolveHost(ctx.state.lab, target);
+    const isAddress = canonicalIp(target) !== null;
+    const host = resolveHost(ctx.world.lab, target);
     // OpenSSH lower-cases the host name before resolving; getaddrinfo's EAI_NONAME text.
-    if (!host) return fail(`ssh: Could not resolve hostname ${target.toLowerCase()}: Name or service not known`, 255);
+    if (!host && !isAddress) return fail(`ssh: Could not resolve hostname ${target.toLowerCase()}: Name or service not known`, 255);
+    // The connection goes through the net engine: an address nobody has, or a port nobody listens on, fails as TCP does.
+    const address = isAddress ? target : host ? (hostAddresses(host).find((a) => a.includes('.')) ?? hostAddresses(host)[0]) : undefined;
+    if (address !== undefined) {
+      const reached = connect(ctx.world, ctx.host.name, address, port);
+      if (!reached.ok) {
+        ctx.shell.spend(reached.ms);
+        // sshconnect.c ssh_connect_direct(): "ssh: connect to host %s port %s: %s", exit 255.
+        return fail(`ssh: connect to host ${target} port ${port}: ${STRERROR[reached.errno]}`, 255);
+      }
+    }
+    if (!host) return fail(`ssh: connect to host ${target} port ${port}: ${STRERROR.ECONNREFUSED}`, 255);
     if (user !== 'root') return fail(`ssh: logging in as "${user}" is not simulated; use root@${target}`, 255);
     if (command.length === 0) {
       ctx.shell.enter(target);

@@ -59,7 +59,7 @@ export const wc: Command = {
           if (ctx.stdinIsFile) regularTotal += byteLength(input.text ?? '');
           else minimum = 7;
         } else {
-          const kind = ctx.vfs.stat(resolvePath(ctx.cwd, input.name));
+          const kind = ctx.vfs.kind(resolvePath(ctx.cwd, input.name));
           if (kind === 'file') regularTotal += ctx.vfs.size(input.path);
           else if (kind === 'dir') minimum = 7;
         }

@@ -1,6 +1,6 @@
 /**
  * Deterministic randomness for the simulator: a seeded mulberry32 generator whose whole
- * state is one 32-bit number kept in SimState (so it survives JSON and undo), and a stable
+ * state is one 32-bit number kept in the World (so it survives JSON and undo), and a stable
  * FNV-1a hash for values that must not change between two looks (a NIC's MAC address).
  */
 

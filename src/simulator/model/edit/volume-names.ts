@@ -2,8 +2,8 @@
  * Names Proxmox VE gives new guest volumes, for lab entries that leave `volume` out
  * (`pct create … --rootfs local-zfs:8` allocates one).
  */
-// @sim export volume-name | Proxmox VE 8 pve-storage src/PVE/Storage/Plugin.pm get_next_vm_diskname, DirPlugin/ZFSPoolPlugin alloc_image
-import type { Host } from '../model';
+// @sim model volume-name | Proxmox VE 8 pve-storage src/PVE/Storage/Plugin.pm get_next_vm_diskname, DirPlugin/ZFSPoolPlugin alloc_image
+import type { Host } from '../host';
 
 /** A volume the guest already has on some storage: `{ storage: 'local-zfs', volume: 'subvol-101-disk-0' }`. */
 export interface StorageVolume {

@@ -3,7 +3,7 @@
  * without a domain) or any of its interface addresses. Host names compare case-insensitively
  * (RFC 4343), as the resolver does.
  */
-import type { Lab, LabHost } from './lab-types';
+import type { Host as LabHost, Lab } from '../../model';
 
 /** The host a name or address refers to, or undefined. */
 export function resolveHost(lab: Lab, target: string): LabHost | undefined {

@@ -1,0 +1,74 @@
+/**
+ * devtmpfs: /dev drawn from the block-device registry and the usual character devices
+ * (Documentation/admin-guide/devices.txt numbers), with udev's /dev/disk/by-id links.
+ * Block devices are 0660 root:disk as udev's 50-udev-default.rules makes them. Reading
+ * /dev/zero and /dev/urandom is done by `dd` as content descriptors, not here; a plain read
+ * of a device gives nothing (the simulator does not stream devices to text tools).
+ */
+import { stableHash } from '../../random';
+import { registerDriver } from '../driver';
+import { syntheticDriver, type SynthTree } from '../synthetic';
+import type { BlockDevice } from '../types';
+
+/** The disk group's GID on Debian (base-passwd). */
+const DISK_GID = 6;
+const TTY_GID = 5;
+
+/** Character devices every host has: name → [major, minor, mode, gid]. */
+const CHAR_DEVICES: [string, number, number, number, number][] = [
+  ['null', 1, 3, 0o666, 0],
+  ['zero', 1, 5, 0o666, 0],
+  ['full', 1, 7, 0o666, 0],
+  ['random', 1, 8, 0o666, 0],
+  ['urandom', 1, 9, 0o666, 0],
+  ['tty', 5, 0, 0o666, TTY_GID],
+  ['console', 5, 1, 0o600, 0],
+  ['ptmx', 5, 2, 0o666, TTY_GID],
+  ['kmsg', 1, 11, 0o644, 0],
+  ['fuse', 10, 229, 0o666, 0],
+];
+
+/** The udev by-id name of a whole disk (60-persistent-storage.rules: ata-MODEL_SERIAL, nvme-MODEL_SERIAL). */
+export function byIdName(dev: BlockDevice): string | null {
+  if (!dev.serial) return null;
+  const model = dev.model.replace(/\s+/g, '_');
+  if (dev.transport === 'nvme') return `nvme-${model}_${dev.serial}`;
+  if (dev.transport === 'sata') return `ata-${model}_${dev.serial}`;
+  if (dev.model === 'QEMU HARDDISK') return `scsi-0QEMU_QEMU_HARDDISK_${dev.serial}`;
+  return null;
+}
+
+registerDriver(
+  syntheticDriver(
+    'devtmpfs',
+    (env) => {
+      const tree: SynthTree = new Map();
+      const k = env.world.kernel[env.host];
+      const lab = env.world.lab.hosts.find((h) => h.name === env.host);
+      if (!k || !lab) return tree;
+      for (const [name, major, minor, mode, gid] of CHAR_DEVICES) tree.set(`/${name}`, { type: 'chr', mode, gid, rdev: [major, minor] });
+      // OpenZFS's control device: a misc device (major 10) on hosts with ZFS.
+      if ((lab.pools ?? []).length > 0) tree.set('/zfs', { type: 'chr', mode: 0o666, rdev: [10, 249] });
+      tree.set('/pts', { type: 'dir', mode: 0o755 });
+      tree.set('/shm', { type: 'dir', mode: 0o1777 });
+      tree.set('/stdin', { type: 'symlink', mode: 0o777, target: '/proc/self/fd/0' });
+      tree.set('/stdout', { type: 'symlink', mode: 0o777, target: '/proc/self/fd/1' });
+      tree.set('/stderr', { type: 'symlink', mode: 0o777, target: '/proc/self/fd/2' });
+      const byId = new Map<string, string>();
+      for (const dev of k.devices) {
+        tree.set(`/${dev.name}`, { type: 'blk', mode: 0o660, gid: DISK_GID, rdev: [dev.major, dev.minor] });
+        const whole = dev.type === 'disk' ? dev : k.devices.find((d) => d.name === dev.parent);
+        const id = whole ? byIdName(whole) : null;
+        if (id) byId.set(dev.type === 'disk' ? id : `${id}-part${dev.partition}`, dev.name);
+        if (dev.type === 'disk' && dev.transport !== 'iscsi') {
+          const wwn = (BigInt(0x5000000000000000n) + BigInt(stableHash(env.world.seed, 'wwn', env.host, dev.name))).toString(16);
+          byId.set(`wwn-0x${wwn}`, dev.name);
+        }
+      }
+      for (const [id, name] of byId) tree.set(`/disk/by-id/${id}`, { type: 'symlink', mode: 0o777, target: `../../${name}` });
+      return tree;
+    },
+    'EROFS',
+    (env) => env.world.kernel[env.host]?.bootTime ?? env.world.clock,
+  ),
+);

@@ -1,0 +1,132 @@
+/**
+ * procfs: /proc drawn from the process table, the namespaces and the mount tables on every
+ * read (proc(5)). Files report st_size 0 and refuse writes with EACCES, as their modes
+ * (0444) make them do for the simulator's purposes. Per-process folders hold what the
+ * handbook's lessons read: status (with NSpid), cmdline, comm, uid_map/gid_map, mounts,
+ * mountinfo and ns/ links.
+ */
+import type { World } from '../../world';
+import { hostKernel } from '../../world';
+import { registerDriver } from '../driver';
+import { procVersion } from '../host-kind';
+import { mountTable } from '../mounts';
+import { NS_TYPES } from '../namespaces';
+import { syntheticDriver, type SynthTree } from '../synthetic';
+import type { IdMapEntry, MountEntry, Process } from '../types';
+
+/** The `/proc/PID/mounts` line of a mount (proc_mounts: "SOURCE TARGET TYPE OPTIONS 0 0"). */
+export function mountsLine(world: World, host: string, m: MountEntry): string {
+  const sb = hostKernel(world, host).superblocks[m.sb];
+  if (!sb) return '';
+  return `${escapeMount(sb.source)} ${escapeMount(m.path)} ${sb.fstype} ${mountOptions(m, sb.options)} 0 0\n`;
+}
+
+/** The options `mount` and /proc/mounts show: the per-mount ones, then the filesystem's. */
+export function mountOptions(m: MountEntry, sbOptions: string): string {
+  return [m.options, sbOptions].filter((o) => o !== '').join(',');
+}
+
+/** Spaces, tabs, newlines and backslashes in mount fields are octal escapes (fs/proc_namespace.c mangle()). */
+export function escapeMount(text: string): string {
+  return text.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+}
+
+/** The anonymous device number a superblock shows in mountinfo (0:N, from its id). */
+export function superblockDev(sbId: string): string {
+  const n = Number(/[0-9]+$/.exec(sbId)?.[0] ?? 0);
+  return `0:${20 + n}`;
+}
+
+function mountinfo(world: World, host: string, table: MountEntry[]): string {
+  const k = hostKernel(world, host);
+  return table
+    .map((m) => {
+      const sb = k.superblocks[m.sb];
+      if (!sb) return '';
+      // proc(5) mountinfo: ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS OPTIONAL - TYPE SOURCE SUPEROPTIONS
+      const perMount = m.options;
+      const superOpts = [sb.readOnly ? 'ro' : 'rw', sb.options].filter((o) => o !== '').join(',');
+      return `${m.id} ${m.parent === 0 ? 1 : m.parent} ${superblockDev(m.sb)} ${escapeMount(m.root)} ${escapeMount(m.path)} ${perMount} shared:${m.id} - ${sb.fstype} ${escapeMount(sb.source)} ${superOpts}\n`;
+    })
+    .join('');
+}
+
+function mapText(map: IdMapEntry[] | undefined): string {
+  // user_namespaces(7): "%10u %10u %10u" per line.
+  return (map ?? []).map((e) => `${String(e.inside).padStart(10)} ${String(e.outside).padStart(10)} ${String(e.count).padStart(10)}\n`).join('');
+}
+
+function status(p: Process): string {
+  const ppid = p.ppid;
+  const state = p.state === 'R' ? 'R (running)' : p.state === 'I' ? 'I (idle)' : 'S (sleeping)';
+  const lines = [
+    `Name:\t${p.comm}`,
+    'Umask:\t0022',
+    `State:\t${state}`,
+    `Tgid:\t${p.pid}`,
+    'Ngid:\t0',
+    `Pid:\t${p.pid}`,
+    `PPid:\t${ppid}`,
+    'TracerPid:\t0',
+    `Uid:\t${p.uid}\t${p.uid}\t${p.uid}\t${p.uid}`,
+    `Gid:\t${p.gid}\t${p.gid}\t${p.gid}\t${p.gid}`,
+    'FDSize:\t64',
+    'Groups:\t0 ',
+    `NStgid:\t${p.nspid.join('\t')}`,
+    `NSpid:\t${p.nspid.join('\t')}`,
+    `NSpgid:\t${p.nspid.join('\t')}`,
+    `NSsid:\t${p.nspid.join('\t')}`,
+  ];
+  if (!p.kernel) lines.push(`VmSize:\t${String(p.vsz).padStart(8)} kB`, `VmRSS:\t${String(p.rss).padStart(8)} kB`);
+  lines.push('Threads:\t1');
+  return lines.join('\n') + '\n';
+}
+
+registerDriver(
+  syntheticDriver(
+    'procfs',
+    (env) => {
+      const { world, host } = env;
+      const tree: SynthTree = new Map();
+      const k = world.kernel[host];
+      const lab = world.lab.hosts.find((h) => h.name === host);
+      if (!k || !lab) return tree;
+      const now = world.clock;
+      const file = (path: string, render: () => string, mode = 0o444): void => void tree.set(path, { type: 'file', mode, render, zeroSize: true, mtime: now });
+      const dir = (path: string, mode = 0o555): void => void tree.set(path, { type: 'dir', mode, mtime: now });
+      dir('/');
+      file('/version', () => procVersion(lab.kind));
+      const up = Math.max(0, (now - k.bootTime) / 1000);
+      file('/uptime', () => `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`);
+      file('/filesystems', () => ['nodev\tsysfs', 'nodev\ttmpfs', 'nodev\tbdev', 'nodev\tproc', 'nodev\tcgroup2', 'nodev\tdevtmpfs', 'nodev\tdevpts', 'nodev\tfuse', '\text4', '\tvfat', 'fuseblk', 'nodev\tfusectl', 'nodev\tmqueue', 'nodev\tbpf', 'nodev\tnfs', 'nodev\tnfs4', 'nodev\tzfs', ''].join('\n'));
+      dir('/sys');
+      dir('/sys/kernel');
+      file('/sys/kernel/hostname', () => `${lab.hostname ?? lab.name}\n`, 0o644);
+      file('/sys/kernel/overflowuid', () => '65534\n', 0o644);
+      file('/sys/kernel/overflowgid', () => '65534\n', 0o644);
+      file('/sys/kernel/pid_max', () => '4194304\n', 0o644);
+      tree.set('/mounts', { type: 'symlink', mode: 0o777, target: 'self/mounts', mtime: now });
+      if (env.pid !== undefined) tree.set('/self', { type: 'symlink', mode: 0o777, target: String(env.pid), mtime: now });
+      for (const p of Object.values(k.processes)) {
+        const base = `/${p.pid}`;
+        tree.set(base, { type: 'dir', mode: 0o555, uid: p.uid, gid: p.gid, mtime: p.start });
+        const pf = (name: string, render: () => string, mode = 0o444): void => void tree.set(`${base}/${name}`, { type: 'file', mode, uid: p.uid, gid: p.gid, render, zeroSize: true, mtime: p.start });
+        pf('status', () => status(p));
+        pf('comm', () => `${p.comm}\n`, 0o644);
+        pf('cmdline', () => (p.args.length ? p.args.join('\0') + '\0' : ''));
+        const userNs = k.namespaces[String(p.ns.user)];
+        pf('uid_map', () => mapText(userNs?.uidMap), 0o644);
+        pf('gid_map', () => mapText(userNs?.gidMap), 0o644);
+        const table = (): MountEntry[] => mountTable(world, host, p.ns.mnt);
+        pf('mounts', () => table().map((m) => mountsLine(world, host, m)).join(''));
+        pf('mountinfo', () => mountinfo(world, host, table()));
+        tree.set(`${base}/cwd`, { type: 'symlink', mode: 0o777, uid: p.uid, gid: p.gid, target: p.cwd, mtime: p.start });
+        tree.set(`${base}/ns`, { type: 'dir', mode: 0o511, uid: p.uid, gid: p.gid, mtime: p.start });
+        for (const type of NS_TYPES) tree.set(`${base}/ns/${type}`, { type: 'symlink', mode: 0o777, uid: p.uid, gid: p.gid, target: `${type}:[${p.ns[type]}]`, mtime: p.start });
+      }
+      return tree;
+    },
+    'EACCES',
+    (env) => env.world.clock,
+  ),
+);

@@ -15,14 +15,14 @@ import type { LabHost } from './lab-types';
 import { parseOptions } from './options';
 import { parse, type AndOrList, type Pipeline, type SimpleCommand } from './parse';
 import { basename, dirname, resolvePath } from './path';
-import { createPipelineOutputs, openRedirect, redirectError, type Sink } from './redirect';
+import { createPipelineOutputs, openRedirect, type Sink } from './redirect';
 import { commandsFor } from './registry';
 import { currentHost, currentLogin, currentProcess, cwdOf, homeOf, login, logout, varsKey, type SimState } from './session';
 import { flavorForKind, type ShellFlavor } from './shell-flavor';
 import { formatSyntaxIssue, syntaxErrorStatus } from './syntax-error';
 import type { WordToken } from './tokenize';
 import { allVariables, lookupVariable } from './variables';
-import { sessionVfs, type Vfs } from './vfs';
+import { sessionVfs, STRERROR, type Errno, type Vfs } from './vfs';
 
 /** Output of a run, in the order it was produced (chunks) and per stream. */
 export interface RunOutput {
@@ -200,14 +200,16 @@ function runSimple(
 
   if (result.clear) frame.out.clear = true;
   let pipe = '';
+  let writeFailed: Errno | null = null;
   const deliver = (fd: 1 | 2, text: string): void => {
     const sink: Sink = fds[fd] ?? { kind: 'terminal', fd };
     if (text === '') return;
     if (sink.kind === 'terminal') emit(frame.out, sink.fd, text);
     else if (sink.kind === 'pipe') pipe += text;
     else if (sink.kind === 'file') {
+      if (writeFailed && fd === 1) return;
       const w = sessionVfs(state).write(sink.path, text, true);
-      if (!w.ok) emit(frame.out, 2, redirectError(sink.path, w.errno, flavor) + '\n');
+      if (!w.ok && fd === 1) writeFailed = w.errno;
     }
   };
   // In the order the command wrote them (coreutils' error() flushes stdout before it writes to stderr).
@@ -216,7 +218,18 @@ function runSimple(
     deliver(1, result.stdout);
     deliver(2, result.stderr);
   }
-  return { status: result.exitCode & 255, pipe };
+  let status = result.exitCode & 255;
+  if (writeFailed && 'command' in found) {
+    // The file opened but a write failed (a full filesystem, /dev/full): bash builtins say
+    // "bash: echo: write error: ..." (builtins/common.c sh_wrerror), coreutils and grep
+    // "NAME: write error: ..." (close_stdout), and exit with their failure status.
+    const spec = found.command.spec;
+    const builtin = spec.arguments === 'builtin' || spec.shellBuiltin === true;
+    const text = STRERROR[writeFailed as Errno];
+    deliver(2, builtin ? (flavor === 'zsh' ? `${spec.name}: write error: ${text.charAt(0).toLowerCase()}${text.slice(1)}\n` : `bash: ${spec.name}: write error: ${text}\n`) : `${spec.name}: write error: ${text}\n`);
+    status = builtin ? 1 : Math.max(1, spec.usageStatus === 2 ? 2 : 1);
+  }
+  return { status, pipe };
 }
 
 /** The value part of `NAME=value`: the same word without the `NAME=` prefix of its first piece. */

@@ -18,7 +18,7 @@ function setUpNamespace(): void {
   requireRoot('creating a network namespace');
   const ip = requireTool('ip');
   const state = bootSim('pve');
-  const vmbr0 = linksOf(state, currentHost(state)).find((l) => l.name === 'vmbr0');
+  const vmbr0 = linksOf(state.world, currentHost(state)).find((l) => l.name === 'vmbr0');
   if (!vmbr0) throw new Error('the starter lab has no vmbr0');
   const script = [
     'set -e',

@@ -12,7 +12,7 @@ describe('ordered output', () => {
       { fd: 1, text: 'pve\n' },
       { fd: 2, text: "cat: /nope: No such file or directory\n" },
     ]);
-    expect(sh('ls /nope /etc/pve 2>&1').stdout).toBe("ls: cannot access '/nope': No such file or directory\n/etc/pve:\nlxc  nodes  qemu-server  storage.cfg\n");
+    expect(sh('ls /nope /etc/pve 2>&1').stdout).toBe("ls: cannot access '/nope': No such file or directory\n/etc/pve:\nlocal  lxc  nodes  openvz  priv  qemu-server  storage.cfg\n");
   });
 
   it('creates the files of a pipeline before its first command runs, but not for its own globs', () => {

@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSimulator, promptFor, runLine } from '../../../src/simulator/shell';
+import { createSimulator, DEFAULT_CLOCK, promptFor, runLine } from '../../../src/simulator/shell';
 import { boot, everyFieldLab, run, starterLab } from './sim-fixture';
 
 describe('createSimulator', () => {
   it('starts as root in /root on the first Proxmox host, as plain JSON', () => {
     const state = boot();
-    expect(state.shell.hosts).toEqual(['pve']);
+    expect(state.shell.logins.map((l) => l.host)).toEqual(['pve']);
     expect(promptFor(state)).toBe('root@pve:~# ');
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
-    expect(state.clock).toBe(1735689600000);
+    expect(state.world.clock).toBe(DEFAULT_CLOCK);
+    // The login shell is a process: -bash under OpenSSH's sshd-session, and $$ is its PID.
+    const pid = state.shell.logins[0]?.pid;
+    expect(run(state, 'echo $$').stdout).toBe(`${pid}\n`);
+    expect(run(state, 'cat /proc/self/cmdline /proc/self/comm').stdout).toBe('-bash\0bash\n');
   });
 
   it('starts on the host asked for, by name or address', () => {
@@ -74,7 +78,6 @@ describe('runLine', () => {
     const state = boot();
     run(state, 'echo one > /tmp/f; echo two >> /tmp/f; cat /nope 2> /root/err; echo hidden > /dev/null');
     expect(run(state, 'cat /tmp/f /root/err').stdout).toBe('one\ntwo\ncat: /nope: No such file or directory\n');
-    expect(state.shell.files).toEqual({ pve: { '/tmp/f': 'one\ntwo\n', '/root/err': 'cat: /nope: No such file or directory\n' } });
     // files belong to their host
     expect(run(state, 'ssh truenas cat /tmp/f').stderr).toBe('cat: /tmp/f: No such file or directory\n');
   });
@@ -87,7 +90,7 @@ describe('runLine', () => {
   });
 
   it('reads < files and <<< strings as stdin', () => {
-    expect(run(boot(), 'wc -l < /etc/passwd').stdout).toBe('2\n');
+    expect(run(boot(), 'wc -l < /etc/hostname').stdout).toBe('1\n');
     expect(run(boot(), 'grep -c o <<< "foo bar"').stdout).toBe('1\n');
   });
 
@@ -99,9 +102,12 @@ describe('runLine', () => {
     expect(run(boot(), './nope')).toMatchObject({ stderr: 'bash: ./nope: No such file or directory\n', exitCode: 127 });
   });
 
-  it('keeps variables per host: NAME=value, export, temporary assignments', () => {
+  it('keeps variables per login shell: NAME=value, export, temporary assignments', () => {
     const state = boot();
     expect(run(state, 'A=1; export B="two words"; echo $A "$B"; C=3 echo $C').stdout).toBe('1 two words\n\n');
+    expect(run(state, 'ssh truenas; echo "[$A]"; A=2; exit').stdout).toBe('[]\n');
+    expect(run(state, 'echo $A').stdout).toBe('1\n');
+    // A new login is a new shell: what the last one set is gone.
     expect(run(state, 'ssh truenas; echo "[$A]"; exit').stdout).toBe('[]\n');
   });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseLab, type Lab } from '../../../src/simulator/model';
 import { createSimulator, runLine, type LineResult, type SimState, type SimulatorOptions } from '../../../src/simulator/shell';
+import { sessionVfs } from '../../../src/simulator/shell/vfs';
 
 function load(path: string): Lab {
   const file = fileURLToPath(new URL(path, import.meta.url));
@@ -30,3 +31,25 @@ export function run(state: SimState, line: string): LineResult {
 export function sh(line: string, opts: SimulatorOptions = {}, lab: Lab = starterLab): LineResult {
   return runLine(boot(opts, lab), line);
 }
+
+/** Writes files into the current host (absolute paths), as a reader's redirections would. */
+export function seed(state: SimState, files: Record<string, string>): SimState {
+  const vfs = sessionVfs(state);
+  for (const [path, text] of Object.entries(files)) {
+    const w = vfs.write(path, text, false);
+    if (!w.ok) throw new Error(`cannot seed ${path}: ${w.errno}`);
+  }
+  return state;
+}
+
+/** The lab's passwd and group files as they were before the base-passwd accounts: small fixtures for text tools. */
+export const SMALL_FILES = {
+  starter: {
+    '/root/passwd': 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
+    '/root/group': 'root:x:0:\nnogroup:x:65534:\n',
+  },
+  everyField: {
+    '/root/passwd': 'root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000:,,,:/home/alice:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
+    '/root/group': 'root:x:0:\nalice:x:1000:alice\nnogroup:x:65534:\n',
+  },
+};

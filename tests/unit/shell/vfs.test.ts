@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { currentHost } from '../../../src/simulator/shell';
-import { createHostVfs } from '../../../src/simulator/shell/vfs';
+import { sessionVfs } from '../../../src/simulator/shell/vfs';
 import { boot, everyFieldLab, run } from './sim-fixture';
 
 describe('host files derived from the lab', () => {
   it('lists /etc of a Proxmox host', () => {
     const state = boot();
-    const vfs = createHostVfs(state, currentHost(state));
-    const etc = vfs.list('/etc');
+    const etc = sessionVfs(state).list('/etc');
     expect(etc.ok && etc.names.sort()).toEqual(['group', 'hostname', 'hosts', 'iscsi', 'os-release', 'passwd', 'pve', 'subgid', 'subuid']);
+    // Debian 13 has merged /usr: /bin is a link.
+    expect(run(state, 'cat /bin/../etc/hostname').stdout).toBe('pve\n');
   });
 
   it('follows the model: change the lab, the file changes (no second copy)', () => {
     const state = boot();
     expect(run(state, 'cat /etc/hostname').stdout).toBe('pve\n');
-    const pve = state.lab.hosts[0];
+    const pve = state.world.lab.hosts[0];
     if (pve) pve.hostname = 'pve1.lab.example';
     expect(run(state, 'cat /etc/hostname; hostname -s; hostname -d').stdout).toBe('pve1.lab.example\npve1\nlab.example\n');
   });
@@ -38,13 +38,17 @@ describe('host files derived from the lab', () => {
 
   it('builds passwd, group, subuid and subgid from users, groups and subid lines', () => {
     const state = boot({}, everyFieldLab);
-    expect(run(state, 'cat /etc/passwd').stdout).toMatchInlineSnapshot(`
+    // Debian's base-passwd accounts, the lab's root in root's place, the lab's users after them (adduser appends).
+    expect(run(state, 'head -n 2 /etc/passwd; tail -n 3 /etc/passwd').stdout).toMatchInlineSnapshot(`
       "root:x:0:0:root:/root:/bin/bash
-      alice:x:1000:1000:,,,:/home/alice:/bin/bash
+      daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
+      _apt:x:42:65534::/nonexistent:/usr/sbin/nologin
       nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+      alice:x:1000:1000:,,,:/home/alice:/bin/bash
       "
     `);
-    expect(run(state, 'cat /etc/group').stdout).toBe('root:x:0:\nalice:x:1000:alice\nnogroup:x:65534:\n');
+    expect(run(state, 'wc -l /etc/passwd /etc/group').stdout).toBe('  19 /etc/passwd\n  39 /etc/group\n  58 total\n');
+    expect(run(state, 'grep -e ^root: -e ^disk: -e ^www-data: -e ^alice: -e ^nogroup: /etc/group').stdout).toBe('root:x:0:\ndisk:x:6:\nwww-data:x:33:\nnogroup:x:65534:\nalice:x:1000:alice\n');
     expect(run(state, 'cat /etc/subuid /etc/subgid').stdout).toBe('root:100000:65536\nroot:1000:1\nroot:100000:65536\nroot:1000:1\n');
     expect(run(boot({ host: 'truenas' }), 'grep root /etc/passwd').stdout).toBe('root:x:0:0:root:/root:/usr/bin/zsh\n');
   });
@@ -64,8 +68,9 @@ describe('host files derived from the lab', () => {
   it('has the kernel files readers look at', () => {
     const state = boot();
     expect(run(state, 'cat /proc/self/uid_map /proc/self/gid_map').stdout).toBe('         0          0 4294967295\n         0          0 4294967295\n');
-    expect(run(state, 'cat /proc/version').stdout).toMatch(/^Linux version 6\.8\.12-4-pve /);
-    expect(run(state, 'grep PRETTY /etc/os-release').stdout).toBe('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n');
+    // Proxmox VE 9.1: Debian 13 with Proxmox's 6.17 kernel.
+    expect(run(state, 'cat /proc/version').stdout).toMatch(/^Linux version 6\.17\.2-1-pve /);
+    expect(run(state, 'grep PRETTY /etc/os-release').stdout).toBe('PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\n');
     expect(run(state, 'echo x > /proc/version').stderr).toBe('bash: /proc/version: Permission denied\n');
   });
 
@@ -74,10 +79,15 @@ describe('host files derived from the lab', () => {
     expect(run(boot({ host: 'truenas' }, everyFieldLab), 'ls /mnt/MyMassStorage').stdout).toBe('backups\n');
   });
 
-  it('caps user files at 1 MiB (EFBIG)', () => {
+  it('fails writes past a filesystem\'s size with ENOSPC, as the writing tool says it', () => {
     const state = boot();
-    const big = 'x'.repeat(600_000);
-    run(state, `echo ${big} > /tmp/a`);
-    expect(run(state, 'cat /tmp/a /tmp/a >> /tmp/a').stderr).toBe('bash: /tmp/a: File too large\n');
+    // /run/lock is a 5 MiB tmpfs (systemd's run-lock.mount): the sixth MiB does not fit.
+    const mib = 'x'.repeat((1 << 20) - 1);
+    for (let i = 0; i < 5; i++) run(state, `echo ${mib} >> /run/lock/big`);
+    expect(run(state, `echo ${mib} >> /run/lock/big`)).toMatchObject({ stderr: 'bash: echo: write error: No space left on device\n', exitCode: 1 });
+    expect(run(state, 'wc -c /run/lock/big').stdout).toBe('5242880 /run/lock/big\n');
+    // /dev/full is always full (null(4)); coreutils report the write error themselves.
+    expect(run(state, 'cat /etc/hostname > /dev/full')).toMatchObject({ stderr: 'cat: write error: No space left on device\n', exitCode: 1 });
+    expect(run(boot({ host: 'truenas' }), 'echo hi > /dev/full').exitCode).toBe(1);
   });
 });

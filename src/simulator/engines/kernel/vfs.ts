@@ -186,7 +186,8 @@ export function createVfs(owner: VfsOwner): Vfs {
     const at = r.value;
     const attr = at.driver.getattr(at.env, at.ino);
     if (attr?.type === 'dir') return fail('EISDIR');
-    if (attr?.type === 'chr') return okv(null); // /dev/null and friends swallow writes
+    // Character devices: /dev/full is always full (null(4)); the others swallow writes.
+    if (attr?.type === 'chr') return attr.rdev?.[0] === 1 && attr.rdev[1] === 7 && contentLength(data) > 0 ? fail('ENOSPC') : okv(null);
     const ro = readOnly(at);
     if (ro) return fail(ro);
     if (!at.driver.write) return fail(at.driver.readOnlyErrno);

@@ -4,13 +4,13 @@
  * copies the host's whole virtual filesystem into a real directory so the real tools read
  * byte-for-byte the same files under the same relative paths.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLab, type Lab } from '../../../../src/simulator/model';
-import { createSimulator, currentHost, runLine, type SimState } from '../../../../src/simulator/shell';
+import { createSimulator, runLine, type SimState } from '../../../../src/simulator/shell';
 import { resolvePath } from '../../../../src/simulator/shell/path';
-import { createHostVfs } from '../../../../src/simulator/shell/vfs';
+import { sessionVfs } from '../../../../src/simulator/shell/vfs';
 
 const starterPath = fileURLToPath(new URL('../../../../src/content/labs/starter.yaml', import.meta.url));
 const parsed = parseLab(readFileSync(starterPath, 'utf8'), { filename: starterPath });
@@ -34,8 +34,11 @@ export const HOME_FILES: Record<string, string> = {
 /** A fresh simulator on `host` (the lab's name: `pve` or `truenas`) with HOME_FILES in /root. */
 export function bootSim(host: string): SimState {
   const state = createSimulator(structuredClone(starterLab), { host });
-  const files = (state.shell.files[host] ??= {});
-  for (const [name, text] of Object.entries(HOME_FILES)) files[`/root/${name}`] = text;
+  const vfs = sessionVfs(state);
+  for (const [name, text] of Object.entries(HOME_FILES)) {
+    const w = vfs.write(`/root/${name}`, text, false);
+    if (!w.ok) throw new Error(`cannot write /root/${name}: ${w.errno}`);
+  }
   return state;
 }
 
@@ -66,21 +69,27 @@ export function runSim(host: string, lines: string[]): ShellRun {
   return run;
 }
 
+/** Trees the copy leaves empty: kernel filesystems whose files are computed per process or are devices. */
+const NOT_COPIED = new Set(['/proc', '/sys', '/dev', '/run']);
+
 /**
- * Writes every directory and file the simulator shows on `host` under `dir` (so `/etc/passwd`
- * becomes `dir/etc/passwd`). /proc files become ordinary files with the same text, so the
- * tests leave out what depends on procfs's zero st_size.
+ * Writes every directory, file and symbolic link the simulator shows on `host` under `dir`
+ * (so `/etc/passwd` becomes `dir/etc/passwd`), except below /proc, /sys, /dev and /run.
  */
 export function materialise(host: string, dir: string): void {
   const state = bootSim(host);
-  const vfs = createHostVfs(state, currentHost(state));
+  const vfs = sessionVfs(state);
   const walk = (path: string): void => {
     const listed = vfs.list(path);
     if (!listed.ok) throw new Error(`cannot list ${path}: ${listed.errno}`);
     mkdirSync(join(dir, path), { recursive: true });
+    if (NOT_COPIED.has(path)) return;
     for (const name of listed.names) {
       const child = resolvePath(path, name);
-      if (vfs.stat(child) === 'dir') walk(child);
+      const st = vfs.stat(child, false);
+      if (!st.ok) throw new Error(`cannot stat ${child}: ${st.errno}`);
+      if (st.value.type === 'symlink') symlinkSync(st.value.target ?? '', join(dir, child));
+      else if (st.value.type === 'dir') walk(child);
       else {
         const read = vfs.read(child);
         if (!read.ok) throw new Error(`cannot read ${child}: ${read.errno}`);

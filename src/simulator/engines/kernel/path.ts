@@ -16,6 +16,17 @@ export function resolvePath(cwd: string, path: string): string {
   return '/' + out.join('/');
 }
 
+/**
+ * Joins `path` onto `cwd` (unless absolute) keeping `..` for the kernel to resolve: after a
+ * symbolic link, `dir/link/..` is the link target's parent, not `dir` (path_resolution(7)).
+ * Only `.` and repeated slashes go. This is what a program passes to open(2).
+ */
+export function joinPath(cwd: string, path: string): string {
+  const full = path.startsWith('/') ? path : `${cwd}/${path}`;
+  const parts = full.split('/').filter((p) => p !== '' && p !== '.');
+  return '/' + parts.join('/');
+}
+
 /** The directory part of a normalised absolute path (`/etc/hostname` → `/etc`, `/` → `/`). */
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');

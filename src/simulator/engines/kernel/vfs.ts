@@ -11,7 +11,12 @@ import { contentLength, materialise, textContent, type Content } from './content
 import { driverFor, type AttrChange, type FsDriver, type FsEnv, type NewNode } from './driver';
 import type { Errno } from './errno';
 import { mountTable } from './mounts';
-import { basename, dirname, resolvePath } from './path';
+import { basename, dirname } from './path';
+
+/** The components of a path, without empty ones and `.` (`..` is kept: the walk resolves it). */
+function components(path: string): string[] {
+  return path.split('/').filter((p) => p !== '' && p !== '.');
+}
 import type { Attr, MountEntry, NodeType, StatFs, Superblock } from './types';
 
 /** Linux MAXSYMLINKS. */
@@ -117,7 +122,9 @@ export function createVfs(owner: VfsOwner): Vfs {
 
   const resolve = (input: string, follow = true): Result<Resolved> => {
     if (input.length >= PATH_MAX) return fail('ENAMETOOLONG');
-    let pending = resolvePath('/', input).split('/').filter((p) => p !== '');
+    // `.` and empty components are nothing; `..` is resolved physically (the parent of where the
+    // walk is, after any symlink), as path_resolution(7) says, not by cutting the string.
+    let pending = components(input);
     const rootMount = mountedOn('/');
     if (!rootMount) return fail('ENOENT');
     let cur: Result<Resolved> = mountRoot(rootMount);
@@ -126,6 +133,11 @@ export function createVfs(owner: VfsOwner): Vfs {
       if (!cur.ok) return cur;
       const part = pending.shift() as string;
       const here: Resolved = cur.value;
+      if (part === '..') {
+        pending = [...components(dirname(here.path)), ...pending];
+        cur = mountRoot(rootMount);
+        continue;
+      }
       const attr = here.driver.getattr(here.env, here.ino);
       if (!attr) return fail('ENOENT');
       if (attr.type !== 'dir') return fail('ENOTDIR');
@@ -143,8 +155,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       if (childAttr?.type === 'symlink' && (pending.length > 0 || follow)) {
         if (++links > MAX_SYMLINKS) return fail('ELOOP');
         const target = childAttr.target ?? '';
-        const next = resolvePath(target.startsWith('/') ? '/' : here.path, target);
-        pending = [...next.split('/').filter((p) => p !== ''), ...pending];
+        pending = [...components(target.startsWith('/') ? target : `${here.path}/${target}`), ...pending];
         cur = mountRoot(rootMount);
         if (!cur.ok) return cur;
         continue;
@@ -161,15 +172,21 @@ export function createVfs(owner: VfsOwner): Vfs {
     return attr ? okv(attr) : fail('ENOENT');
   };
 
-  /** The directory that holds `path`, and the last name. */
-  const parentOf = (path: string): Result<{ dir: Resolved; name: string }> => {
-    const full = resolvePath('/', path);
-    if (full === '/') return fail('EBUSY');
-    const dir = resolve(dirname(full));
+  /**
+   * The directory that holds `path`, the last name, and the physical path of that name.
+   * A last component of `.` or `..` names no entry to create, remove or rename: EINVAL
+   * (rmdir(2), rename(2)); the root has no parent: EBUSY.
+   */
+  const parentOf = (path: string): Result<{ dir: Resolved; name: string; full: string }> => {
+    const parts = components(path);
+    const name = parts.pop();
+    if (name === undefined) return fail('EBUSY');
+    if (name === '..') return fail('EINVAL');
+    const dir = resolve('/' + parts.join('/'));
     if (!dir.ok) return dir;
     const attr = dir.value.driver.getattr(dir.value.env, dir.value.ino);
     if (attr?.type !== 'dir') return fail('ENOTDIR');
-    return okv({ dir: dir.value, name: basename(full) });
+    return okv({ dir: dir.value, name, full: dir.value.path === '/' ? `/${name}` : `${dir.value.path}/${name}` });
   };
 
   const readOnly = (r: Resolved): Errno | null => (r.sb.readOnly || r.mount.options.split(',').includes('ro') ? 'EROFS' : null);
@@ -198,9 +215,9 @@ export function createVfs(owner: VfsOwner): Vfs {
 
   const createNode = (path: string, node: Partial<NewNode> & { type: NodeType }): Result<null> => {
     const p = parentOf(path);
-    if (!p.ok) return p.errno === 'EBUSY' ? fail('EEXIST') : p;
-    const { dir, name } = p.value;
-    if (mountedOn(resolvePath('/', path))) return fail('EEXIST');
+    if (!p.ok) return p.errno === 'EBUSY' || p.errno === 'EINVAL' ? fail('EEXIST') : p;
+    const { dir, name, full } = p.value;
+    if (mountedOn(full)) return fail('EEXIST');
     const ro = readOnly(dir);
     if (ro) return fail(ro);
     if (!dir.driver.create) {
@@ -268,11 +285,10 @@ export function createVfs(owner: VfsOwner): Vfs {
     },
     create: createNode,
     remove(path, dir) {
-      const full = resolvePath('/', path);
-      if (mountedOn(full)) return fail('EBUSY');
-      const p = parentOf(full);
+      const p = parentOf(path);
       if (!p.ok) return p;
-      const { dir: parent, name } = p.value;
+      const { dir: parent, name, full } = p.value;
+      if (mountedOn(full)) return fail('EBUSY');
       const ino = parent.driver.lookup(parent.env, parent.ino, name);
       if (typeof ino !== 'number') return fail(ino);
       const attr = parent.driver.getattr(parent.env, ino);
@@ -289,9 +305,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       if (!src.ok) return src;
       const dst = parentOf(to);
       if (!dst.ok) return dst;
-      const fromFull = resolvePath('/', from);
-      const toFull = resolvePath('/', to);
-      if (mountedOn(fromFull) || mountedOn(toFull)) return fail('EBUSY');
+      if (mountedOn(src.value.full) || mountedOn(dst.value.full)) return fail('EBUSY');
       const exists = src.value.dir.driver.lookup(src.value.dir.env, src.value.dir.ino, src.value.name);
       if (typeof exists !== 'number') return fail(exists);
       // rename(2): the two names must be on the same mount (EXDEV otherwise; mv then copies).

@@ -4,7 +4,7 @@
  */
 // @sim cd | bash 5.2 builtins/cd.def: DIR, -, no argument = $HOME; errors "bash: cd: DIR: strerror"; zsh 5.9 wording on TrueNAS
 import { fail, ok, type Command } from '../command-spec';
-import { resolvePath } from '../path';
+import { logicalPath } from '../path';
 
 /** The `cd` command. */
 export const cd: Command = {
@@ -48,7 +48,8 @@ export const cd: Command = {
       print = true;
     }
     if (target === '') return ok();
-    const path = resolvePath(ctx.cwd, target);
+    // bash cd -L (the default): `..` is taken off the logical path, not the physical one.
+    const path = logicalPath(ctx.cwd, target);
     const kind = ctx.vfs.kind(path);
     if (kind !== 'dir') {
       const reason = kind === 'file' ? 'Not a directory' : 'No such file or directory';

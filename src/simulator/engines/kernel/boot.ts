@@ -4,6 +4,7 @@
  * filesystems mounted as a Debian 13 host mounts them, the datasets of the lab's pools
  * mounted at their mountpoints, the base directory tree, and PID 1 with the daemons.
  */
+// @sim kernel boot | Debian 13 with systemd: sysfs, proc, udev devtmpfs, devpts, /run, cgroup2, /dev/shm, /run/lock; pmxcfs FUSE on /etc/pve (Proxmox VE 9); OpenZFS datasets at their mountpoints (TrueNAS altroot /mnt); merged /usr
 import type { Host } from '../../model';
 import { mountedPath } from '../../model';
 import type { World } from '../world';

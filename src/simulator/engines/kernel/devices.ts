@@ -5,6 +5,7 @@
  * disks major 8 with 16 minors per disk, NVMe and partitions beyond 15 on the dynamic
  * block major 259, virtio-blk 252 (first dynamic major on a usual boot), zvols 230.
  */
+// @sim kernel block devices | Linux devices.txt numbers (sd 8, NVMe 259, virtio 252, zvol 230); partitions laid out as sgdisk, proxinstall and libzfs zpool_label_disk do
 import type { Disk } from '../../model';
 import { stableHash } from '../random';
 import type { World } from '../world';

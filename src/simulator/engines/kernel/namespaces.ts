@@ -5,6 +5,7 @@
  * namespaces (containers, `unshare`) take the next numbers. User namespaces carry the
  * uid/gid maps through which every ID is seen; the initial one maps all IDs to themselves.
  */
+// @sim kernel namespaces | namespaces(7), user_namespaces(7): initial namespace inode numbers (proc_ns.h), ID translation through uid_map/gid_map, unmapped IDs as 65534
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import type { HostKernel, IdMapEntry, Namespace, NsType } from './types';

@@ -3,6 +3,7 @@
  * then login shells and what they start. PIDs are given out in order from the host's
  * counter (pid_max is far away). Every process points at its namespaces.
  */
+// @sim kernel processes | a Proxmox VE 9 / TrueNAS 25.10 / Debian 13 process table at boot (systemd, kernel threads, daemons), OpenSSH 10 sshd-session per login; PIDs given out in order
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import type { NsType, Process } from './types';

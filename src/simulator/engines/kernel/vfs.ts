@@ -5,6 +5,7 @@
  * driver of the filesystem it lands on. Errors come back as errno names; nothing throws
  * and a failed operation changes nothing.
  */
+// @sim kernel path resolution | Linux path_resolution(7): mount tables per namespace, symlinks followed (40 at most, then ELOOP), `..` resolved physically, PATH_MAX 4096 and NAME_MAX 255, the errno of each failing step
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import { contentLength, materialise, textContent, type Content } from './content';

@@ -7,6 +7,7 @@
  * gateway for it: ENETUNREACH at once). Engines register listening sockets (sshd :22 on every
  * host; the iSCSI portal while its service runs; NFS).
  */
+// @sim net connect | Linux TCP connect(2) outcomes: ECONNREFUSED, EHOSTUNREACH after ARP's 3 s, ETIMEDOUT after tcp_syn_retries=6 (127 s), ENETUNREACH without a route
 import { parseCidr, parseIpv4, type Host } from '../../model';
 import type { World } from '../world';
 import type { ListenSocket } from './types';

@@ -5,6 +5,7 @@
  * /dev/zero and /dev/urandom is done by `dd` as content descriptors, not here; a plain read
  * of a device gives nothing (the simulator does not stream devices to text tools).
  */
+// @sim kernel /dev | devtmpfs with udev's names: null, zero, full (always ENOSPC), random, urandom, tty, the block devices 0660 root:disk, /dev/disk/by-id links
 import { stableHash } from '../../random';
 import { registerDriver } from '../driver';
 import { syntheticDriver, type SynthTree } from '../synthetic';

@@ -5,6 +5,7 @@
  * handbook's lessons read: status (with NSpid), cmdline, comm, uid_map/gid_map, mounts,
  * mountinfo and ns/ links.
  */
+// @sim kernel /proc | proc(5): PID folders (status with NSpid, cmdline, comm, uid_map, gid_map, mounts, mountinfo, cwd, ns/), version, uptime, filesystems, mounts, sys/kernel
 import type { World } from '../../world';
 import { hostKernel } from '../../world';
 import { registerDriver } from '../driver';

@@ -78,14 +78,16 @@ export function approximatePoolBytes(host: Host, pool: string, partSize: (disk: 
 /** Partitions a disk in a pool gets: the root pool as the Proxmox and TrueNAS installers lay it out, data pools as `zpool create` does. */
 function poolPartitions(host: Host, pool: string, rootPool: string | undefined): PartitionSpec[] {
   if (pool === rootPool || (host.kind === 'truenas' && pool === 'boot-pool')) {
-    // proxinstall: BIOS boot 1007 KiB, EFI 1 GiB, ZFS the rest; TrueNAS: 1 MiB BIOS boot, 512 MiB EFI, the rest.
+    // Proxmox's installer (Proxmox::Install partition_bootable_disk, sgdisk -a1 -n1:34:2047
+    // -n2:2048:+1G -n3:0:0): BIOS boot 1007 KiB before the first MiB, EFI 1 GiB, ZFS the rest.
+    // TrueNAS's installer: 1 MiB BIOS boot, 512 MiB EFI, the boot pool the rest.
     return host.kind === 'truenas'
       ? [{ size: MiB, typeName: 'BIOS boot' }, { size: 512 * MiB, typeName: 'EFI System', fstype: 'vfat' }, { size: 0, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' }]
-      : [{ size: 1007 * 1024, typeName: 'BIOS boot' }, { size: GiB, typeName: 'EFI System', fstype: 'vfat' }, { size: 0, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' }];
+      : [{ size: 1007 * 1024, start: 34 * 512, typeName: 'BIOS boot' }, { size: GiB, typeName: 'EFI System', fstype: 'vfat' }, { size: 0, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' }];
   }
   if (host.kind === 'truenas') return [{ size: 0, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' }];
   // libzfs zpool_label_disk(): partition 1 for data ("zfs-<guid>"), partition 9 of 8 MiB reserved at the end.
-  return [{ size: -8 * MiB, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' }, { size: 8 * MiB, typeName: 'Solaris reserved 1' }];
+  return [{ size: -8 * MiB, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' }, { size: 8 * MiB, number: 9, typeName: 'Solaris reserved 1' }];
 }
 
 /** Debian 13's top-level tree (merged /usr: /bin, /sbin, /lib are links into /usr). */

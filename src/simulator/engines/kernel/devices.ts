@@ -17,7 +17,12 @@ export const MAJOR = { sd: 8, nvme: 259, vd: 252, zd: 230, sr: 11 } as const;
 
 /** Partitions to lay out on a disk, in order. */
 export interface PartitionSpec {
+  /** Bytes; 0 = up to the last usable sector. */
   size: number;
+  /** Partition number (default: its place in the list, from 1). */
+  number?: number;
+  /** Start in bytes (default: the next 1 MiB boundary). */
+  start?: number;
   typeName: string;
   label?: string;
   fstype?: string;
@@ -134,9 +139,9 @@ export function removeBlockDevice(world: World, host: string, name: string): boo
 }
 
 /**
- * Lays partitions out on a disk as sgdisk would: the first at 1 MiB, each aligned to
- * 1 MiB, the last taking `size: 0` = the rest (less the 33-sector backup GPT, rounded down
- * to the alignment).
+ * Lays partitions out on a disk as sgdisk would: each at the next 1 MiB boundary unless it
+ * says where, `size: 0` running to the last usable sector (the backup GPT takes the last 33
+ * sectors and the primary the first 34).
  */
 export function partitionDisk(world: World, host: string, diskName: string, parts: PartitionSpec[]): BlockDevice[] {
   const k = hostKernel(world, host);
@@ -144,13 +149,15 @@ export function partitionDisk(world: World, host: string, diskName: string, part
   if (!disk) return [];
   k.devices = k.devices.filter((d) => d.parent !== diskName);
   const out: BlockDevice[] = [];
-  let start = MiB;
-  const end = Math.floor((disk.size - 33 * 512) / MiB) * MiB;
+  let next = MiB;
+  const end = disk.size - 33 * 512;
   parts.forEach((p, i) => {
+    const start = p.start ?? next;
     const size = p.size > 0 ? p.size : end - start;
     if (size <= 0 || start + size > end) return;
-    const name = partitionName(diskName, i + 1);
-    const numbers: [number, number] = disk.major === MAJOR.nvme || i + 1 > 15 ? [MAJOR.nvme, nextDynamicMinor(k.devices)] : [disk.major, disk.minor + i + 1];
+    const number = p.number ?? i + 1;
+    const name = partitionName(diskName, number);
+    const numbers: [number, number] = disk.major === MAJOR.nvme || number > 15 ? [MAJOR.nvme, nextDynamicMinor(k.devices)] : [disk.major, disk.minor + number];
     const backing: Backing = { kind: 'partition', of: diskName, start };
     const dev: BlockDevice = {
       name,
@@ -161,7 +168,7 @@ export function partitionDisk(world: World, host: string, diskName: string, part
       physicalSector: disk.physicalSector,
       type: 'part',
       parent: diskName,
-      partition: i + 1,
+      partition: number,
       model: '',
       serial: '',
       rotational: disk.rotational,
@@ -175,7 +182,7 @@ export function partitionDisk(world: World, host: string, diskName: string, part
     };
     k.devices.push(dev);
     out.push(dev);
-    start += Math.ceil(size / MiB) * MiB;
+    next = Math.ceil((start + size) / MiB) * MiB;
   });
   return out;
 }

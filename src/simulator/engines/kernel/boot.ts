@@ -16,7 +16,7 @@ import { addMount, addSuperblock } from './mounts';
 import { FIRST_DYNAMIC_INUM, INIT_NS_INUM, initialNamespaces } from './namespaces';
 import { dirname } from './path';
 import { startDaemons } from './processes';
-import type { HostKernel, NsType } from './types';
+import type { HostKernel, MountEntry, NsType, Superblock } from './types';
 import { createVfs, type Vfs } from './vfs';
 import './drivers/cgroupfs';
 import './drivers/devtmpfs';
@@ -98,12 +98,35 @@ const BASE_DIRS: [string, number][] = [
   ['/var', 0o755], ['/var/cache', 0o755], ['/var/lib', 0o755], ['/var/log', 0o755], ['/var/spool', 0o755], ['/var/tmp', 0o1777],
 ];
 
-/** mkdir -p through a view (boot only: the paths are ours and valid). */
-function mkdirs(vfs: Vfs, path: string, mode = 0o755): void {
+/** mkdir -p through a view: each missing directory with `mode` (exactly: no umask), root-owned. */
+export function mkdirs(vfs: Vfs, path: string, mode = 0o755): void {
   if (path === '/' || vfs.kind(path) !== null) return;
   mkdirs(vfs, dirname(path));
   vfs.mkdir(path, mode);
   vfs.setattr(path, { mode });
+}
+
+/**
+ * Mounts a new filesystem at `path` in the host's initial mount namespace, making the
+ * mountpoint directory first as `zfs mount` and systemd do. The one operation boot and the
+ * engines use to bring a filesystem up (a dataset at its mountpoint, a tmpfs, later ext4 on a LUN).
+ */
+export function mountFilesystem(world: World, host: string, sb: Omit<Superblock, 'id'>, path: string, mountOptions: string): MountEntry {
+  const made = addSuperblock(world, host, sb);
+  mkdirs(rootVfs(world, host), path);
+  return addMount(world, host, hostKernel(world, host).initNs.mnt, made.id, path, mountOptions);
+}
+
+/**
+ * Mounts a pool's filesystem dataset where ZFS would (model/mountpoints.ts mountedPath, with
+ * TrueNAS's /mnt altroot), drawing on the pool's space. Until the ZFS engine registers its own
+ * driver, the dataset's files live in a memfs. Returns null for `none`, `legacy` and the root dataset.
+ */
+export function mountDataset(world: World, host: Host, dataset: string): MountEntry | null {
+  const path = mountedPath(host, dataset);
+  if (!path || path === '/') return null;
+  const pool = dataset.split('/')[0] as string;
+  return mountFilesystem(world, host.name, { driver: 'memfs', fstype: 'zfs', source: dataset, options: 'xattr,noacl,casesensitive', space: pool, data: newMemfs(world.clock) }, path, host.kind === 'truenas' ? 'rw,noatime' : 'rw,relatime');
 }
 
 /** Boots one host's kernel into `world.kernel[host.name]`. */
@@ -177,10 +200,8 @@ export function bootKernel(world: World, host: Host): void {
     ['memfs', 'tmpfs', 'tmpfs', '/run/lock', 'rw,nosuid,nodev,noexec,relatime', 'size=5120k,inode64'],
   ];
   for (const [driver, fstype, source, path, mountOpts, sbOpts] of virtual) {
-    const capacity = fstype === 'tmpfs' ? (path === '/run/lock' ? 5 * MiB : path === '/run' ? (memKiB / 10) * 1024 : (memKiB / 2) * 1024) : 0;
-    const sb = addSuperblock(world, name, { driver, fstype, source, options: sbOpts, capacity, data: driver === 'memfs' ? newMemfs(world.clock, path === '/dev/shm' ? 0o1777 : 0o755) : null });
-    mkdirs(vfs, path);
-    addMount(world, name, mnt, sb.id, path, mountOpts);
+    const capacity = fstype === 'tmpfs' ? (path === '/run/lock' ? 5 * MiB : path === '/run' ? Math.floor(memKiB / 10) * 1024 : (memKiB / 2) * 1024) : 0;
+    mountFilesystem(world, name, { driver, fstype, source, options: sbOpts, capacity, data: driver === 'memfs' ? newMemfs(world.clock, path === '/dev/shm' ? 0o1777 : 0o755) : null }, path, mountOpts);
   }
   if (host.kind === 'proxmox') {
     // pve-cluster: pmxcfs is a FUSE filesystem on /etc/pve.
@@ -190,14 +211,8 @@ export function bootKernel(world: World, host: Host): void {
 
   // Datasets: each pool's filesystems at their mountpoints, parents first.
   for (const ds of [...host.pools.map((p) => p.name), ...host.datasets.map((d) => d.name)]) {
-    if (ds === rootDs) continue;
-    const path = mountedPath(host, ds);
-    if (!path || path === '/') continue;
-    const pool = ds.split('/')[0] as string;
-    if (host.kind === 'truenas' && pool === 'boot-pool') continue;
-    const sb = addSuperblock(world, name, { driver: 'memfs', fstype: 'zfs', source: ds, options: 'xattr,noacl,casesensitive', space: pool, data: newMemfs(world.clock) });
-    mkdirs(vfs, path);
-    addMount(world, name, mnt, sb.id, path, host.kind === 'truenas' ? 'rw,noatime' : 'rw,relatime');
+    if (ds === rootDs || (host.kind === 'truenas' && ds.split('/')[0] === 'boot-pool')) continue;
+    mountDataset(world, host, ds);
   }
   // Storage directories Proxmox creates for a `dir` storage (pve-storage DirPlugin activate_storage).
   for (const s of host.proxmox?.storage ?? []) {

@@ -3,11 +3,14 @@
  * in-process with strings instead of spawning Node (and so no command reaches `process`
  * directly except through nodeIO()).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** A file read, or why not (an errno name). */
 export type FileRead = { ok: true; text: string } | { ok: false; code: string; size?: number };
+
+/** A file written, or why not (an errno name). */
+export type FileWrite = { ok: true } | { ok: false; code: string };
 
 /** Input and output for one run of `hlab`. */
 export interface CliIO {
@@ -15,6 +18,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Reads a text file, refusing files larger than `maxBytes` (code `EFBIG` with the size). */
   readFile(path: string, maxBytes: number): FileRead;
+  /** Writes (creates or replaces) a text file; absent where nothing may be written. */
+  writeFile?(path: string, text: string): FileWrite;
   /** True when standard input is a terminal (then `hlab sh` starts a REPL). */
   stdinIsTTY: boolean;
   /** Reads all of a piped standard input, up to `maxBytes` (null when larger). */
@@ -36,6 +41,14 @@ export function nodeIO(): CliIO {
         if (st.isDirectory()) return { ok: false, code: 'EISDIR' };
         if (st.size > maxBytes) return { ok: false, code: 'EFBIG', size: st.size };
         return { ok: true, text: readFileSync(full, 'utf8') };
+      } catch (e) {
+        return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
+    },
+    writeFile(path, text) {
+      try {
+        writeFileSync(resolve(process.cwd(), path), text, 'utf8');
+        return { ok: true };
       } catch (e) {
         return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
       }

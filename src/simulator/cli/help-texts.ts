@@ -10,6 +10,7 @@ Commands:
   diagram LAB       print the lab as a Mermaid flowchart
   sh [LAB]          boot the lab and run commands in its simulated shell
                     (an interactive shell when stdin is a terminal)
+  replay FILE       replay a session log written by \`hlab sh --record FILE\`
 
 Options:
   -h, --help        show this help; \`hlab COMMAND --help\` shows a command's
@@ -34,7 +35,7 @@ ports) on stdout. Exits 1 if LAB is invalid.
 `;
 
 /** \`hlab sh --help\`. */
-export const SH_HELP = `Usage: hlab sh [LAB] [--host NAME] [-c COMMANDS | --script FILE] [--seed N]
+export const SH_HELP = `Usage: hlab sh [LAB] [--host NAME] [-c COMMANDS | --script FILE] [--seed N] [--record FILE]
 
 Boot LAB (default: the starter lab) into the simulator, logged in as root.
 
@@ -44,8 +45,21 @@ Boot LAB (default: the starter lab) into the simulator, logged in as root.
                     transcript: the prompt and each line, then its output
   --script FILE     the same, reading the lines from FILE
   --seed N          seed for generated values such as MAC addresses (default 1)
+  --record FILE     write the session log to FILE (JSON: the lab, the seed and
+                    every line typed); \`hlab replay FILE\` prints it again
 
 \`ssh HOST\` moves the following lines to HOST until \`exit\`, as in a real session.
 Without -c or --script, an interactive shell starts when stdin is a terminal;
 piped stdin is run like a script. The exit status is that of the last command.
+`;
+
+/** \`hlab replay --help\`. */
+export const REPLAY_HELP = `Usage: hlab replay FILE
+
+Replay the session log FILE (written by \`hlab sh --record FILE\`, or saved by the
+sandbox): boot its lab with its seed, run its lines again and print the same
+transcript \`hlab sh -c\` printed, byte for byte (prompt and line on stdout, output
+on stdout and stderr). Exits with the last line's status; 1 if FILE is not a
+valid session log (every problem is printed as FILE:LINE:COLUMN: path: message),
+2 for a usage error or a file that cannot be read.
 `;

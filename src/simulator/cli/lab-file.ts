@@ -14,7 +14,7 @@ export type LoadedLab = { ok: true; lab: Lab } | { ok: false; message: string; s
 /** src/content/labs/starter.yaml, resolved from this file's location. */
 export const STARTER_LAB = fileURLToPath(new URL('../../content/labs/starter.yaml', import.meta.url));
 
-// strerror() wording for the errors readFile can meet.
+// strerror() wording for the errors readFile and writeFile can meet.
 const REASONS: Record<string, string> = {
   ENOENT: 'No such file or directory',
   EACCES: 'Permission denied',
@@ -22,7 +22,14 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'Not a directory',
   ELOOP: 'Too many levels of symbolic links',
   ENAMETOOLONG: 'File name too long',
+  EROFS: 'Read-only file system',
+  ENOSPC: 'No space left on device',
 };
+
+/** strerror() text for an errno name from CliIO (the name itself when unknown). */
+export function fileErrorReason(code: string): string {
+  return REASONS[code] ?? code;
+}
 
 /** Reads and validates a lab file. */
 export function loadLab(io: CliIO, path: string): LoadedLab {
@@ -34,7 +41,7 @@ export function loadLab(io: CliIO, path: string): LoadedLab {
       const issue = { path: '', message: `lab file is ${mb} MB; the limit is 5 MB`, fix: 'a lab file is a few kilobytes of YAML: check that this is the right file' };
       return { ok: false, message: formatIssue(issue, { filename: path }) + '\n', status: 1 };
     }
-    return { ok: false, message: `hlab: cannot read lab file ${JSON.stringify(path)}: ${REASONS[read.code] ?? read.code}\n`, status: 2 };
+    return { ok: false, message: `hlab: cannot read lab file ${JSON.stringify(path)}: ${fileErrorReason(read.code)}\n`, status: 2 };
   }
   const parsed = parseLab(read.text, { filename: path });
   if (!parsed.ok) return { ok: false, message: parsed.errors.map((e) => formatIssue(e, { filename: path }) + '\n').join(''), status: 1 };

@@ -9,7 +9,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `hlab ...args` with in-memory output; `files` are virtual files (else the real disk), `stdin` is piped input. */
+/**
+ * Runs `hlab ...args` with in-memory output; `files` are virtual files (else the real disk):
+ * files hlab writes (`--record`) land in `files` when it is given, `stdin` is piped input.
+ */
 export async function hlab(args: string[], opts: { files?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -23,6 +26,11 @@ export async function hlab(args: string[], opts: { files?: Record<string, string
         return Buffer.byteLength(text) > maxBytes ? { ok: false, code: 'EFBIG', size: Buffer.byteLength(text) } : { ok: true, text };
       }
       return nodeIO().readFile(path, maxBytes); // the real disk, read as `hlab` reads it
+    },
+    writeFile(path, text) {
+      if (!opts.files) return nodeIO().writeFile?.(path, text) ?? { ok: false, code: 'EROFS' };
+      opts.files[path] = text;
+      return { ok: true };
     },
     stdinIsTTY: false,
     readStdin: async () => opts.stdin ?? '',

@@ -1,11 +1,12 @@
 // Simulator figures for `npm run bench` (run by scripts/bench.mjs through tsx): how long
-// parsing each lab takes, how many shell lines a second the interpreter runs, how large
-// the serialised state is, and how long `hlab sh -c` takes from a cold start.
+// parsing and booting each lab takes, how many shell lines a second the interpreter runs,
+// how large the serialised state is, replay and undo on a 1,000-line session log, and how
+// long `hlab sh -c` takes from a cold start.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLab } from '../src/simulator/model';
-import { createSimulator, runLine } from '../src/simulator/shell';
+import { createSimulator, replay, runLine, startSession } from '../src/simulator/shell';
 
 const root = new URL('..', import.meta.url).pathname;
 const labsDir = join(root, 'src/content/labs');
@@ -32,6 +33,14 @@ for (const file of readdirSync(labsDir).filter((f) => f.endsWith('.yaml')).sort(
   console.log(`  ${file.padEnd(36)} ${(text.length / 1024).toFixed(1).padStart(5)} kB  ${ms.toFixed(2)} ms`);
 }
 
+console.log('boot (validated Lab -> World and login shell, createSimulator), median of 20:');
+for (const file of readdirSync(labsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  const parsed = parseLab(readFileSync(join(labsDir, file), 'utf8'), { filename: file });
+  if (!parsed.ok) continue;
+  const ms = median(20, () => createSimulator(structuredClone(parsed.lab)));
+  console.log(`  ${file.padEnd(36)} ${ms.toFixed(2)} ms`);
+}
+
 const starter = parseLab(readFileSync(join(labsDir, 'starter.yaml'), 'utf8'));
 if (!starter.ok) throw new Error('starter.yaml does not validate');
 const lines = ['hostname', 'cat /etc/hostname | wc -c', 'ls /etc', 'ip addr', 'ssh truenas', 'hostname', 'exit', 'echo $? && grep -c root /etc/passwd'];
@@ -43,6 +52,23 @@ const seconds = (performance.now() - t0) / 1000;
 console.log(`shell: ${Math.round(n / seconds)} lines/s over ${n} lines (${((seconds / n) * 1000).toFixed(3)} ms a line)`);
 state.shell.history = [];
 console.log(`state: ${(JSON.stringify(state).length / 1024).toFixed(1)} kB as JSON (starter lab, history cleared)`);
+
+// Session log: replay of a 1,000-line log, and undo of one line in a 1,000-line session
+// (target <= 20 ms; undo replays from the nearest checkpoint, session-replay.ts CHECKPOINT_EVERY).
+const mix = ['ls -l /etc', 'cat /etc/passwd | grep -c root', 'ps -ef', 'echo line >> /root/log', 'cd /tmp', 'ls', 'cd', 'ssh truenas', 'ls /mnt', 'exit', 'mkdir -p /root/d/e', 'df -h', 'history | tail -n 3', 'nosuch', 'wc -l /root/log'];
+const session = startSession(starter.lab);
+for (let i = 0; i < 1000; i++) session.run(mix[i % mix.length] as string);
+const log = session.log;
+const replayMs = median(5, () => replay(log));
+console.log(`replay of a 1,000-line log: ${replayMs.toFixed(0)} ms (median of 5; ${Math.round(1000 / (replayMs / 1000))} lines/s)`);
+const undoTimes: number[] = [];
+for (let i = 0; i < 64; i++) {
+  const t = performance.now();
+  session.undo();
+  undoTimes.push(performance.now() - t);
+}
+undoTimes.sort((a, b) => a - b);
+console.log(`undo of one line in a 1,000-line session: median ${undoTimes[32]?.toFixed(2)} ms, worst ${undoTimes[63]?.toFixed(2)} ms over 64 undos (target <= 20 ms)`);
 
 const t1 = performance.now();
 const cold = spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'bin/hlab.mjs'), 'sh', '-c', 'hostname; ssh truenas; hostname'], { encoding: 'utf8' });

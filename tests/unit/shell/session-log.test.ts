@@ -6,6 +6,7 @@ import {
   parseSessionLog,
   promptFor,
   replay,
+  resumeSession,
   startSession,
   stringifySessionLog,
   transcriptChunks,
@@ -102,6 +103,17 @@ describe('replay', () => {
     `);
     expect(session.length).toBe(0);
     expect(json(session.state)).toBe(before);
+  });
+
+  it('resumes a saved log where it stopped, with undo back into the replayed part', () => {
+    const { session } = record(SESSION.slice(0, 6));
+    const before = json(session.state);
+    session.run('echo more > /tmp/more');
+    const resumed = resumeSession(session.log, { checkpointEvery: 4 });
+    expect(json(resumed.state)).toBe(json(session.state));
+    expect(resumed.length).toBe(7);
+    resumed.undo();
+    expect(json(resumed.state)).toBe(before);
   });
 
   it('SIMULATOR_VERSION is the package version', () => {

@@ -73,7 +73,8 @@ export const HostSchema = z
     /** VMs (proxmox hosts). */
     vms: z.array(VmSchema).default([]),
   })
-  .transform((host) => ({ ...host, hostname: host.hostname ?? host.name }));
+  // `hostname` always ends up last, so parsing a parsed lab gives the same JSON (key order included).
+  .transform(({ hostname, ...host }) => ({ ...host, hostname: hostname ?? host.name }));
 
 /** A host, defaults filled in (`hostname` always set). */
 export type Host = z.output<typeof HostSchema>;

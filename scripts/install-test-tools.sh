@@ -16,6 +16,7 @@ tools=(
   "nginx nginx"
   "unshare util-linux"
   "zsh zsh"
+  "faketime faketime"
 )
 
 missing=()

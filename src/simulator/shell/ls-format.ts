@@ -91,10 +91,18 @@ export function humanSize(bytes: number): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** ls's recent-file time stamp `%b %e %H:%M` (e.g. `Jan  1 00:00`) in UTC, from virtual ms. */
-export function lsTime(ms: number): string {
+/** ls.c: half of an average Gregorian year, in seconds (31556952 / 2). */
+const SIX_MONTHS_MS = (31556952 / 2) * 1000;
+
+/**
+ * ls.c print_long_format's time stamp, in UTC: `%b %e %H:%M` for a time within the past six
+ * months, `%b %e  %Y` otherwise (older, or in the future). The virtual clock stands still
+ * while a line runs, so a time equal to `now` counts as past, as it would a moment later.
+ */
+export function lsTime(ms: number, now: number): string {
   const d = new Date(ms);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${hh}:${mm}`;
+  const recent = now - SIX_MONTHS_MS < ms && ms <= now;
+  const head = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)}`;
+  if (!recent) return `${head}  ${d.getUTCFullYear()}`;
+  return `${head} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }

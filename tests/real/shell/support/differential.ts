@@ -20,6 +20,8 @@ export interface CompareOptions {
   batch?: () => BatchOptions;
   /** Removes from a real run what the simulator cannot show (each use says why). */
   normalise?: (run: ShellRun) => ShellRun;
+  /** Masks, on both sides, what neither can reproduce of the other (each use says why: ctime, inode numbers). */
+  mask?: (run: ShellRun) => ShellRun;
 }
 
 /** Declares one test per case comparing the simulator with `shell`. Call inside a describe. */
@@ -27,12 +29,14 @@ export function compareWithReal(shell: RealShell, cases: ShellCase[], options: C
   let real: ShellRun[] = [];
   beforeAll(() => {
     const runs = runRealBatch(shell, cases.map(linesOf), options.batch?.());
-    real = options.normalise ? runs.map(options.normalise) : runs;
+    const normalised = options.normalise ? runs.map(options.normalise) : runs;
+    real = options.mask ? normalised.map(options.mask) : normalised;
   });
   cases.forEach((c, i) => {
     const lines = linesOf(c);
     it(lines.join(' ⏎ '), () => {
-      const sim = runSim(HOST_OF[shell], lines);
+      const run = runSim(HOST_OF[shell], lines);
+      const sim = options.mask ? options.mask(run) : run;
       expect(sim).toEqual(real[i]);
     });
   });

@@ -7,7 +7,7 @@
  * copy of the tree), so a test file costs one process start from Node however many cases
  * it holds.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '../../../../src/simulator/shell/parse';
@@ -27,10 +27,11 @@ const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
  * `ls` decides between columns and one name per line with isatty(1). The real shells here
  * write into a file, so this function stands in for the terminal: when fd 1 is the case's
  * own output file (the "screen") it adds -C, which GNU ls lays out with COLUMNS=80 exactly
- * as on an 80-column terminal; in a pipe or a redirection it is plain `ls`. A later -1 or
- * -l still wins over the added -C, as in ls.c.
+ * as on an 80-column terminal, and --quoting-style=shell-escape, the style ls.c picks for a
+ * terminal; in a pipe or a redirection it is plain `ls`. A later -1 or -l still wins over
+ * the added -C, as in ls.c.
  */
-const PREAMBLE = 'ls() { if [ /dev/stdout -ef "$HLAB_SCREEN" ]; then command ls -C "$@"; else command ls "$@"; fi; }';
+const PREAMBLE = 'ls() { if [ /dev/stdout -ef "$HLAB_SCREEN" ]; then command ls -C --quoting-style=shell-escape "$@"; else command ls "$@"; fi; }';
 
 function shellCommand(shell: RealShell): string {
   // A login shell, as root gets over SSH or on the console (`exit` says `logout`);
@@ -69,7 +70,18 @@ function endsIncomplete(shell: RealShell, lines: string[]): boolean {
 export interface BatchOptions {
   /** A command prefix the shell runs under, already shell-quoted (e.g. `ip netns exec NS`). */
   wrap?: string;
+  /** More environment for the shell (`NAME=value`), after the fixed one (e.g. TZ, LD_PRELOAD). */
+  env?: string[];
+  /** Runs the batch where its trees are mounted noatime (reading a file leaves its atime as materialised). */
+  noatime?: boolean;
 }
+
+/**
+ * Lines after which the home is put back as it was: a redirection or a command that changes
+ * files (cases change files only in the home).
+ */
+const WRITES = /[>]|\b(?:mkdir|rmdir|touch|rm|cp|mv|chmod|chown|chgrp|ln|dd|truncate)\b/;
+
 
 /** Cases run in this many lanes at once, each in its own copy of the tree (the machines have 2 cores). */
 const LANES = 2;
@@ -81,33 +93,39 @@ export function runRealBatch(shell: RealShell, cases: string[][], options: Batch
     const first = join(top, 'lane0', 'tree');
     materialise(HOST_OF[shell], first);
     const pristine = join(top, 'home');
-    cpSync(join(first, 'root'), pristine, { recursive: true });
+    // The copies are made by the driver, inside the noatime mount when asked for, so that
+    // reading the first tree does not move its access times.
+    const setup: string[] = ['set -e', `cp -a '${join(first, 'root')}' '${pristine}'`];
     const command = shellCommand(shell);
-    const lanes: string[][] = [];
+    const lanes: string[] = [];
     for (let lane = 0; lane < LANES; lane++) {
       const tree = join(top, `lane${lane}`, 'tree');
-      if (lane > 0) cpSync(first, tree, { recursive: true });
+      if (lane > 0) setup.push(`mkdir '${join(top, `lane${lane}`)}'`, `cp -a '${first}' '${tree}'`);
       const home = join(tree, 'root');
       const script: string[] = ['set -u'];
       let dirty = false;
       cases.forEach((lines, i) => {
         if (i % LANES !== lane) return;
-        // Only a redirection can write a file here (none of the commands compared writes one),
-        // so the home is put back only after a case that had a `>` in it.
+        // The home is put back only after a case that may have changed files in it.
         if (dirty) script.push(`rm -rf '${home}' && cp -a '${pristine}' '${home}'`);
-        dirty = lines.some((l) => l.includes('>'));
+        dirty = lines.some((l) => WRITES.test(l));
         writeFileSync(join(top, `in.${i}`), [PREAMBLE, ...lines, ...(endsIncomplete(shell, lines) ? [] : [END_LINE])].join('\n') + '\n');
         // HISTFILE empty: bash keeps no ~/.bash_history that a later case would list.
-        const env = [`HOME=${home}`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', 'HISTFILE=', `HLAB_SCREEN=${top}/out.${i}`];
+        const env = [`HOME=${home}`, `PATH=${ROOT_PATH}`, 'LANG=C.UTF-8', 'COLUMNS=80', 'PS1=', 'PS2=', 'HISTFILE=', `HLAB_SCREEN=${top}/out.${i}`, ...(options.env ?? [])];
         script.push(
           `(cd '${home}' && exec ${options.wrap ?? ''} env -i ${env.map((e) => `'${e}'`).join(' ')} ${command} <'${top}/in.${i}' >'${top}/out.${i}' 2>'${top}/err.${i}'); echo $? >'${top}/rc.${i}'`,
         );
       });
       // Files, not `bash -c`: a long batch would pass the kernel's limit for one argument (E2BIG).
       writeFileSync(join(top, `lane${lane}.sh`), script.join('\n') + '\n');
-      lanes.push([join(top, `lane${lane}.sh`)]);
+      lanes.push(join(top, `lane${lane}.sh`));
     }
-    const driver = runTool(requireTool('bash'), ['-c', `${lanes.map((l, k) => `bash '${l[0]}' & p${k}=$!`).join('; ')}; ${lanes.map((_, k) => `wait $p${k} || exit 1`).join('; ')}`]);
+    const driverScript = [...setup, `${lanes.map((l, k) => `bash '${l}' & p${k}=$!`).join('; ')}; ${lanes.map((_, k) => `wait $p${k} || exit 1`).join('; ')}`];
+    writeFileSync(join(top, 'driver.sh'), driverScript.join('\n') + '\n');
+    // noatime: a private mount namespace where the whole batch directory is a noatime bind mount.
+    const driver = options.noatime
+      ? runTool(requireTool('unshare'), ['-m', 'sh', '-c', 'mount --bind "$0" "$0" && mount -o remount,bind,noatime "$0" "$0" && exec bash "$0/driver.sh"', top])
+      : runTool(requireTool('bash'), [join(top, 'driver.sh')]);
     if (driver.status !== 0) throw new Error(`driver failed (status ${driver.status}): ${driver.stderr}`);
     return cases.map((_, i) => ({
       stdout: readFileSync(join(top, `out.${i}`), 'utf8'),

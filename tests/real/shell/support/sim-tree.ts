@@ -4,7 +4,7 @@
  * copies the host's whole virtual filesystem into a real directory so the real tools read
  * byte-for-byte the same files under the same relative paths.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lchownSync, lutimesSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLab, type Lab } from '../../../../src/simulator/model';
@@ -74,28 +74,47 @@ const NOT_COPIED = new Set(['/proc', '/sys', '/dev', '/run']);
 
 /**
  * Writes every directory, file and symbolic link the simulator shows on `host` under `dir`
- * (so `/etc/passwd` becomes `dir/etc/passwd`), except below /proc, /sys, /dev and /run.
+ * (so `/etc/passwd` becomes `dir/etc/passwd`), except below /proc, /sys, /dev and /run,
+ * with the simulator's metadata: mode (chmod), owner and group (lchown) and access and
+ * modification times (lutimes, after a directory's children so that creating them does not
+ * move its mtime), so `ls -l` and `stat` read the same values on both sides. What a real
+ * tree cannot carry is left to the tests: ctime (the kernel sets it), birth time, inode
+ * and device numbers, a symbolic link's mode (always 0777 on Linux), sizes of directories
+ * of computed filesystems (pmxcfs, procfs show 0; ext4 at least 4096).
  */
 export function materialise(host: string, dir: string): void {
   const state = bootSim(host);
   const vfs = sessionVfs(state);
+  const apply = (path: string): void => {
+    const st = vfs.stat(path, false);
+    if (!st.ok) throw new Error(`cannot stat ${path}: ${st.errno}`);
+    const real = join(dir, path);
+    lchownSync(real, st.value.uid, st.value.gid);
+    if (st.value.type !== 'symlink') chmodSync(real, st.value.mode);
+    lutimesSync(real, st.value.atime / 1000, st.value.mtime / 1000);
+  };
   const walk = (path: string): void => {
     const listed = vfs.list(path);
     if (!listed.ok) throw new Error(`cannot list ${path}: ${listed.errno}`);
     mkdirSync(join(dir, path), { recursive: true });
-    if (NOT_COPIED.has(path)) return;
-    for (const name of listed.names) {
-      const child = resolvePath(path, name);
-      const st = vfs.stat(child, false);
-      if (!st.ok) throw new Error(`cannot stat ${child}: ${st.errno}`);
-      if (st.value.type === 'symlink') symlinkSync(st.value.target ?? '', join(dir, child));
-      else if (st.value.type === 'dir') walk(child);
-      else {
-        const read = vfs.read(child);
-        if (!read.ok) throw new Error(`cannot read ${child}: ${read.errno}`);
-        writeFileSync(join(dir, child), read.text);
+    if (!NOT_COPIED.has(path)) {
+      for (const name of listed.names) {
+        const child = resolvePath(path, name);
+        const st = vfs.stat(child, false);
+        if (!st.ok) throw new Error(`cannot stat ${child}: ${st.errno}`);
+        if (st.value.type === 'symlink') {
+          symlinkSync(st.value.target ?? '', join(dir, child));
+          apply(child);
+        } else if (st.value.type === 'dir') walk(child);
+        else {
+          const read = vfs.read(child);
+          if (!read.ok) throw new Error(`cannot read ${child}: ${read.errno}`);
+          writeFileSync(join(dir, child), read.text);
+          apply(child);
+        }
       }
     }
+    apply(path);
   };
   walk('/');
 }

@@ -6,12 +6,13 @@ describe('ls', () => {
   it('prints columns on the terminal, sorted in byte order', () => {
     // ls.c calculate_columns: 16 columns are tried first and fit in 2 rows (9 used), as GNU ls does;
     // indent() pads with a tab where one reaches a tab stop (the real ls -C does, tests/real/shell).
-    expect(sh('ls /').stdout).toBe('bin   dev  home  opt   root   run   srv  tmp  var\nboot  etc  mnt\t proc  rpool  sbin  sys  usr\n');
+    // Debian 13's tree: merged-/usr links bin, lib, lib64, sbin, and /media.
+    expect(sh('ls /').stdout).toBe('bin   dev  home  lib64\tmnt  proc  rpool  sbin\tsys  usr\nboot  etc  lib\t media\topt  root  run\t  srv\ttmp  var\n');
   });
 
   it('prints one name per line into a pipe or with -1', () => {
     expect(sh('ls /etc | head -n 3').stdout).toBe('group\nhostname\nhosts\n');
-    expect(sh('ls -1 /proc/self').stdout).toBe('gid_map\nuid_map\n');
+    expect(sh('ls -1 /proc/self').stdout).toBe('cmdline\ncomm\ncwd\ngid_map\nmountinfo\nmounts\nns\nstatus\nuid_map\n');
   });
 
   it('shows dot entries with -a, not with -A ones . and ..', () => {
@@ -24,18 +25,21 @@ describe('ls', () => {
 
   it('lists files before directories, with headers for several operands', () => {
     const r = sh('ls /nope /etc/hostname /etc/pve');
-    expect(r.stdout).toBe('/etc/hostname\n\n/etc/pve:\nlxc  nodes  qemu-server  storage.cfg\n');
+    expect(r.stdout).toBe('/etc/hostname\n\n/etc/pve:\nlocal  lxc  nodes  openvz  priv  qemu-server  storage.cfg\n');
     expect(r.stderr).toBe("ls: cannot access '/nope': No such file or directory\n");
     expect(r.exitCode).toBe(2);
   });
 
   it('has a long format with modes, owners, sizes and the virtual clock', () => {
     expect(sh('ls -l /etc/pve').stdout).toMatchInlineSnapshot(`
-      "total 16
-      drwxr-xr-x 2 root root     4096 Jan  1 00:00 lxc
-      drwxr-xr-x 2 root root     4096 Jan  1 00:00 nodes
-      drwxr-xr-x 2 root root     4096 Jan  1 00:00 qemu-server
-      -rw-r----- 1 root www-data  128 Jan  1 00:00 storage.cfg
+      "total 4
+      lrwxr-xr-x 1 root www-data   9 Jan  1 00:00 local -> nodes/pve
+      lrwxr-xr-x 1 root www-data  13 Jan  1 00:00 lxc -> nodes/pve/lxc
+      drwxr-xr-x 3 root www-data   0 Jan  1 00:00 nodes
+      lrwxr-xr-x 1 root www-data  16 Jan  1 00:00 openvz -> nodes/pve/openvz
+      drwxr-xr-x 2 root www-data   0 Jan  1 00:00 priv
+      lrwxr-xr-x 1 root www-data  21 Jan  1 00:00 qemu-server -> nodes/pve/qemu-server
+      -rw-r----- 1 root www-data 128 Jan  1 00:00 storage.cfg
       "
     `);
     expect(sh('ls -ld /tmp /etc/iscsi/initiatorname.iscsi').stdout).toMatchInlineSnapshot(`
@@ -46,7 +50,8 @@ describe('ls', () => {
   });
 
   it('marks directories with -F and quotes odd names in errors', () => {
-    expect(sh('ls -F /etc/pve').stdout).toBe('lxc/  nodes/  qemu-server/  storage.cfg\n');
+    // pmxcfs's local, lxc, openvz and qemu-server are symbolic links (`@`), not directories.
+    expect(sh('ls -F /etc/pve').stdout).toBe('local@\tlxc@  nodes/  openvz@  priv/  qemu-server@  storage.cfg\n');
     expect(sh("ls 'a b'").stderr).toBe("ls: cannot access 'a b': No such file or directory\n");
   });
 

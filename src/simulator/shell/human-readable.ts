@@ -4,6 +4,7 @@
  * (`1.1G`, `954 MiB`, `82 kB`), rounded up, down or to nearest as asked. `df -h`, `du -h`
  * and dd's summary line print their sizes with it; one function keeps them consistent.
  */
+import { xstrtoumax, type StrtolResult } from './xstrtol';
 
 /** The option bits of human.h. */
 export const HUMAN = {
@@ -18,6 +19,11 @@ export const HUMAN = {
   SI: 128,
   B: 256,
 } as const;
+
+/** humblock()'s number: base 0, the suffixes this gnulib version knows for block sizes (no R or Q). */
+function xstrtoumaxForBlockSize(text: string): StrtolResult {
+  return xstrtoumax(text, 0, 'eEgGkKmMpPtTyYzZ0');
+}
 
 const POWER_LETTER = ['', 'K', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y', 'R', 'Q'];
 const EXPONENT_MAX = POWER_LETTER.length - 1;
@@ -162,4 +168,50 @@ export function humanReadable(n: bigint | number, opts: number, from: bigint | n
     }
   }
   return text;
+}
+
+/** What human_options() chose: the human_readable() options and the output block size, or the strtol_error of a bad SIZE. */
+export interface BlockSizeChoice {
+  opts: number;
+  blockSize: bigint;
+  /** xstrtol's error bits (0: fine). */
+  err: number;
+}
+
+/**
+ * gnulib human_options()/humblock(): a --block-size SIZE (or the *_BLOCK_SIZE variables):
+ * `human-readable` or `si` (or an unambiguous start of them), a leading `'` for digit
+ * grouping, or a number with a suffix; a suffix without a number (`-BK`, `-BMB`) also
+ * prints that suffix after each size. Null `spec` is the default: 1024-byte blocks (512
+ * when POSIXLY_CORRECT is set).
+ */
+export function humanOptions(spec: string | null, posixlyCorrect = false): BlockSizeChoice {
+  const fallback = posixlyCorrect ? 512n : 1024n;
+  if (spec === null) return { opts: 0, blockSize: fallback, err: 0 };
+  let opts = 0;
+  let s = spec;
+  if (s.startsWith("'")) {
+    opts |= HUMAN.groupDigits;
+    s = s.slice(1);
+  }
+  const words: [string, number][] = [
+    ['human-readable', HUMAN.autoscale | HUMAN.SI | HUMAN.base1024],
+    ['si', HUMAN.autoscale | HUMAN.SI],
+  ];
+  // argmatch(): an exact word, or the start of exactly one.
+  const exact = words.find(([w]) => w === s);
+  const prefixed = words.filter(([w]) => s !== '' && w.startsWith(s));
+  const word = exact ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+  if (word) return { opts: opts | word[1], blockSize: 1n, err: 0 };
+  const r = xstrtoumaxForBlockSize(s);
+  if (r.err !== 0) return { opts: 0, blockSize: r.value === 0n ? fallback : r.value, err: r.err };
+  // humblock(): with no digit before the suffix, sizes are printed with that suffix.
+  if (r.end > 0 && /^[^0-9]*$/.test(s.slice(0, r.end))) {
+    opts |= HUMAN.SI;
+    const last = s[r.end - 1];
+    if (last === 'B') opts |= HUMAN.B;
+    if (last !== 'B' || s[r.end - 2] === 'i') opts |= HUMAN.base1024;
+  }
+  if (r.value === 0n) return { opts, blockSize: fallback, err: 4 };
+  return { opts, blockSize: r.value, err: 0 };
 }

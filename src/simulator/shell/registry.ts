@@ -9,6 +9,9 @@ export type CommandRegistry = ReadonlyMap<string, Command>;
 import { cat } from './commands/cat';
 import { cd } from './commands/cd';
 import { clear } from './commands/clear';
+import { dd } from './commands/dd';
+import { df } from './commands/df';
+import { du } from './commands/du';
 import { echo } from './commands/echo';
 import { exit } from './commands/exit';
 import { exportCommand } from './commands/export';
@@ -21,6 +24,7 @@ import { hostname } from './commands/hostname';
 import { ip } from './commands/ip';
 import { ls } from './commands/ls';
 import { pwd } from './commands/pwd';
+import { sleep } from './commands/sleep';
 import { ssh } from './commands/ssh';
 import { tail } from './commands/tail';
 import { trueCommand } from './commands/true';
@@ -28,7 +32,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, clear, echo, exit, exportCommand, falseCommand, grep, head, help, history, hostname, ip, ls, pwd, ssh, tail, trueCommand, wc].map((c) => [c.spec.name, c]),
+  [cat, cd, clear, dd, df, du, echo, exit, exportCommand, falseCommand, grep, head, help, history, hostname, ip, ls, pwd, sleep, ssh, tail, trueCommand, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

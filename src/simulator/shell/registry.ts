@@ -16,6 +16,7 @@ import { echo } from './commands/echo';
 import { exit } from './commands/exit';
 import { exportCommand } from './commands/export';
 import { falseCommand } from './commands/false';
+import { findmnt } from './commands/findmnt';
 import { grep } from './commands/grep';
 import { head } from './commands/head';
 import { help } from './commands/help';
@@ -23,16 +24,20 @@ import { history } from './commands/history';
 import { hostname } from './commands/hostname';
 import { ip } from './commands/ip';
 import { ls } from './commands/ls';
+import { lsblk } from './commands/lsblk';
+import { mount } from './commands/mount';
+import { ps } from './commands/ps';
 import { pwd } from './commands/pwd';
 import { sleep } from './commands/sleep';
 import { ssh } from './commands/ssh';
 import { tail } from './commands/tail';
 import { trueCommand } from './commands/true';
+import { umount } from './commands/umount';
 import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, clear, dd, df, du, echo, exit, exportCommand, falseCommand, grep, head, help, history, hostname, ip, ls, pwd, sleep, ssh, tail, trueCommand, wc].map((c) => [c.spec.name, c]),
+  [cat, cd, clear, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, mount, ps, pwd, sleep, ssh, tail, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

@@ -11,7 +11,8 @@ import { orderedOutput, type OrderedOutput } from '../command-output';
 import { HUMAN, humanOptions, humanReadable } from '../human-readable';
 import { quoteaf } from '../input-files';
 import { quoteLocale } from '../line-count';
-import { resolvePath } from '../path';
+import { basename, dirname, resolvePath } from '../path';
+import type { Resolved, Result } from '../../engines/kernel/vfs';
 import { STRERROR } from '../vfs';
 import { INTMAX_MAX, LONGINT, xstrtoimax } from '../xstrtol';
 
@@ -48,19 +49,28 @@ function walker(ctx: CommandContext, s: DuSettings, out: OrderedOutput) {
   let visited = 0;
   const print = (size: bigint, path: string): void => out.out(`${humanReadable(size, s.humanOpts, 1, s.blockSize)}\t${path}${s.eol}`);
 
+  /**
+   * Where a child is, found from its directory with the driver's own lookup (one step,
+   * instead of resolving the whole path again); a mountpoint below goes through the VFS so
+   * that it shows the mounted file system's root, as lstat(2) does.
+   */
+  const locate = (parent: Resolved, childPath: string, child: string): Result<Resolved> => {
+    if (ctx.vfs.mounts().some((m) => m.path === childPath)) return ctx.vfs.resolve(childPath, false);
+    const ino = parent.driver.lookup(parent.env, parent.ino, child);
+    return typeof ino === 'number' ? { ok: true, value: { ...parent, path: childPath, ino } } : { ok: false, errno: ino };
+  };
+
   /** fts: an entry at `level`; `ancestors` are the directories above it (for cycles), `rootDev` its operand's file system. */
-  const visit = (path: string, name: string, level: number, ancestors: Set<string>, rootDev: string | null): Contribution | null => {
+  const visit = (at: Result<Resolved>, name: string, level: number, ancestors: Set<string>, rootDev: string | null): Contribution | null => {
     if (++visited > MAX_ENTRIES) return null;
-    const follow = s.follow === 'all' || (s.follow === 'operands' && level === 0);
-    const st = ctx.vfs.stat(path, follow);
-    const where = ctx.vfs.resolve(path, follow);
-    if (!st.ok || !where.ok) {
-      out.err(`du: cannot access ${quoteaf(name)}: ${STRERROR[st.ok ? 'ENOENT' : st.errno]}\n`);
+    const attr = at.ok ? at.value.driver.getattr(at.value.env, at.value.ino) : null;
+    if (!at.ok || !attr) {
+      out.err(`du: cannot access ${quoteaf(name)}: ${STRERROR[at.ok ? 'ENOENT' : at.errno]}\n`);
       ok = false;
       return null;
     }
-    const attr = st.value;
-    const dev = where.value.sb.id;
+    const here = at.value;
+    const dev = here.sb.id;
     const key = `${dev}:${attr.ino}`;
     // -x: nothing below an operand on another file system (du.c FTS_XDEV).
     if (s.oneFileSystem && level > 0 && dev !== rootDev) return null;
@@ -69,6 +79,11 @@ function walker(ctx: CommandContext, s: DuSettings, out: OrderedOutput) {
       seen.add(key);
     }
     const own = s.apparent ? BigInt(attr.size) : BigInt(attr.blocks) * 512n;
+    if (attr.type === 'symlink' && s.follow === 'all') {
+      // -L: the link's target is what is counted.
+      const target = ctx.vfs.resolve(here.path, true);
+      if (target.ok && target.value.path !== here.path) return visit(target, name, level, ancestors, rootDev);
+    }
     total += own;
     if (attr.type !== 'dir') {
       if ((s.all && level <= s.maxDepth) || level === 0) print(own, name);
@@ -81,16 +96,19 @@ function walker(ctx: CommandContext, s: DuSettings, out: OrderedOutput) {
     }
     let ent = 0n;
     let sub = 0n;
-    const listed = ctx.vfs.list(path);
-    if (!listed.ok) {
-      out.err(`du: cannot read directory ${quoteaf(name)}: ${STRERROR[listed.errno]}\n`);
+    const listed = here.driver.readdir(here.env, here.ino);
+    if (typeof listed === 'string') {
+      out.err(`du: cannot read directory ${quoteaf(name)}: ${STRERROR[listed]}\n`);
       ok = false;
     } else {
+      // Mountpoints directly below show even when the directory under them is missing (as Vfs.list).
+      const names = [...new Set([...listed, ...ctx.vfs.mounts().filter((m) => m.path !== '/' && dirname(m.path) === here.path).map((m) => basename(m.path))])];
       const below = new Set(ancestors).add(key);
       // fts_build(): a name ending in `/` does not get a second one.
       const base = name.endsWith('/') ? name.slice(0, -1) : name;
-      for (const child of listed.names) {
-        const c = visit(path === '/' ? `/${child}` : `${path}/${child}`, `${base}/${child}`, level + 1, below, rootDev ?? dev);
+      for (const child of names) {
+        const childPath = here.path === '/' ? `/${child}` : `${here.path}/${child}`;
+        const c = visit(locate(here, childPath, child), `${base}/${child}`, level + 1, below, rootDev ?? dev);
         if (!c) continue;
         ent += c.ent;
         sub += c.sub;
@@ -102,9 +120,8 @@ function walker(ctx: CommandContext, s: DuSettings, out: OrderedOutput) {
 
   return {
     run(operand: string): void {
-      const path = resolvePath(ctx.cwd, operand);
-      const dev = ctx.vfs.resolve(path, s.follow !== 'none');
-      visit(path, operand, 0, new Set(), dev.ok ? dev.value.sb.id : null);
+      const at = ctx.vfs.resolve(resolvePath(ctx.cwd, operand), s.follow !== 'none');
+      visit(at, operand, 0, new Set(), at.ok ? at.value.sb.id : null);
     },
     get total(): bigint {
       return total;

@@ -88,14 +88,21 @@ function devno(text: string, env: Env): string {
 const DEFAULT = ['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS'];
 const DF = ['SOURCE', 'FSTYPE', 'SIZE', 'USED', 'AVAIL', 'USE%', 'TARGET'];
 
-/** string_add_to_idarray(): `LIST` replaces the columns, `+LIST` appends; names are case-insensitive. */
+/**
+ * string_add_to_idarray(): `LIST` replaces the columns, `+LIST` appends; names are
+ * case-insensitive; an unknown one is reported with the rest of the list (column_name_to_id()
+ * warns with the string from that name on).
+ */
 function parseColumns(list: string, base: string[]): string[] | { unknown: string } {
   const add = list.startsWith('+');
+  const text = add ? list.slice(1) : list;
   const out = add ? [...base] : [];
-  for (const name of (add ? list.slice(1) : list).split(',')) {
+  let at = 0;
+  for (const name of text.split(',')) {
     const key = Object.keys(COLUMNS).find((c) => c.toLowerCase() === name.toLowerCase());
-    if (!key) return { unknown: name };
+    if (!key) return { unknown: text.slice(at) };
     out.push(key);
+    at += name.length + 1;
   }
   return out;
 }
@@ -231,7 +238,8 @@ export const findmnt: Command = {
       const root = entries.find((e) => !ids.has(e.parent));
       if (root) visit(root, undefined);
       for (const fs of entries) if (!seen.has(fs.id) && matches(ctx, fs, m)) visit(fs, undefined);
-      return ok(render(roots));
+      // libsmartcols prints nothing at all, not even the header, for a table without lines.
+      return ok(roots.length > 0 ? render(roots) : '');
     }
 
     // add_matching_lines(): every match in table order; a source that matches nothing is tried as a target.

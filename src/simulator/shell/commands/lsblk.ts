@@ -117,6 +117,31 @@ for (const n of OTHER.split(' ')) COLUMNS[n] ??= { header: n, whint: 0.1, get: (
 const DEFAULT = ['NAME', 'MAJ:MIN', 'RM', 'SIZE', 'RO', 'TYPE', 'MOUNTPOINTS'];
 const FS = ['NAME', 'FSTYPE', 'FSVER', 'LABEL', 'UUID', 'FSAVAIL', 'FSUSE%', 'MOUNTPOINTS'];
 
+/** scols_shellvar_name(): the name usable as a shell variable (`MAJ_MIN`, `FSUSE_PCT`). */
+function shellvar(name: string): string {
+  return name.replace(/%/g, '_PCT').replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/**
+ * string_add_to_idarray() with column_name_to_id(): LIST replaces the columns, +LIST appends;
+ * names are case-insensitive, shell-variable forms count; an unknown name is reported with
+ * the rest of the list after it (warnx prints from the name to the end of the string).
+ */
+function columnList(list: string, base: string[]): string[] | { unknown: string } {
+  const add = list.startsWith('+');
+  const text = add ? list.slice(1) : list;
+  const out = add ? [...base] : [];
+  let at = 0;
+  for (const n of text.split(',')) {
+    const lower = n.toLowerCase();
+    const key = Object.keys(COLUMNS).find((c) => c.toLowerCase() === lower || (n.includes('_') && shellvar(c).toLowerCase() === lower));
+    if (!key) return { unknown: text.slice(at) };
+    out.push(key);
+    at += n.length + 1;
+  }
+  return out;
+}
+
 /** glibc makedev(): what lsblk sorts MAJ:MIN by (minors above 255 go to high bits). */
 function makedev(d: BlockDevice): bigint {
   const maj = BigInt(d.major);
@@ -156,15 +181,9 @@ export const lsblk: Command = {
     let names = f['fs'] ? FS : DEFAULT;
     if (typeof f['output'] === 'string') {
       // string_add_to_idarray(): LIST replaces, +LIST appends; names are case-insensitive.
-      const list = f['output'];
-      const add = list.startsWith('+');
-      const out = add ? [...names] : [];
-      for (const n of (add ? list.slice(1) : list).split(',')) {
-        const key = Object.keys(COLUMNS).find((c) => c.toLowerCase() === n.toLowerCase());
-        if (!key) return { stdout: '', stderr: `lsblk: unknown column: ${n}\n`, exitCode: 1 };
-        out.push(key);
-      }
-      names = out;
+      const parsed = columnList(f['output'], names);
+      if (!Array.isArray(parsed)) return { stdout: '', stderr: `lsblk: unknown column: ${parsed.unknown}\n`, exitCode: 1 };
+      names = parsed;
     }
     const raw = Boolean(f['raw']);
     const tree = !f['list'] && !raw;

@@ -7,6 +7,14 @@ import type { Command } from './command-spec';
 /** Commands by name. */
 export type CommandRegistry = ReadonlyMap<string, Command>;
 import { cat } from './commands/cat';
+import { chmod } from './commands/chmod';
+import { chown } from './commands/chown';
+import { cp } from './commands/cp';
+import { mkdir } from './commands/mkdir';
+import { mv } from './commands/mv';
+import { rm } from './commands/rm';
+import { stat } from './commands/stat';
+import { touch } from './commands/touch';
 import { cd } from './commands/cd';
 import { clear } from './commands/clear';
 import { dd } from './commands/dd';
@@ -37,7 +45,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, clear, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, mount, ps, pwd, sleep, ssh, tail, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [cat, cd, chmod, chown, clear, cp, mkdir, mv, rm, stat, touch, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, mount, ps, pwd, sleep, ssh, tail, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

@@ -45,7 +45,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, chmod, chown, clear, cp, mkdir, mv, rm, stat, touch, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, mount, ps, pwd, sleep, ssh, tail, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

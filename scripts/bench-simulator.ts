@@ -53,6 +53,15 @@ console.log(`shell: ${Math.round(n / seconds)} lines/s over ${n} lines (${((seco
 state.shell.history = [];
 console.log(`state: ${(JSON.stringify(state).length / 1024).toFixed(1)} kB as JSON (starter lab, history cleared)`);
 
+// dd of 1 GiB from /dev/urandom keeps a content descriptor, not the bytes (issue 6: a few hundred bytes of state).
+const ddState = createSimulator(structuredClone(starter.lab), { seed: 1 });
+ddState.shell.history = [];
+const beforeDd = JSON.stringify(ddState).length;
+const ddRun = runLine(ddState, 'dd if=/dev/urandom of=/root/big bs=1M count=1024');
+ddState.shell.history = [];
+const afterDd = JSON.stringify(ddState).length;
+console.log(`state after dd if=/dev/urandom of=/root/big bs=1M count=1024: ${(afterDd / 1024).toFixed(1)} kB as JSON (+${afterDd - beforeDd} bytes; dd exit ${ddRun.exitCode})`);
+
 // Session log: replay of a 1,000-line log, and undo of one line in a 1,000-line session
 // (target <= 20 ms; undo replays from the nearest checkpoint, session-replay.ts CHECKPOINT_EVERY).
 const mix = ['ls -l /etc', 'cat /etc/passwd | grep -c root', 'ps -ef', 'echo line >> /root/log', 'cd /tmp', 'ls', 'cd', 'ssh truenas', 'ls /mnt', 'exit', 'mkdir -p /root/d/e', 'df -h', 'history | tail -n 3', 'nosuch', 'wc -l /root/log'];

@@ -11,7 +11,7 @@ import type { Errno } from '../../engines/kernel/errno';
 import { nextRandom } from '../../engines/random';
 import type { Command, CommandContext } from '../command-spec';
 import { orderedOutput } from '../command-output';
-import { parseDdOperands, type DdOperands } from '../dd-operands';
+import { CONVERSIONS, FLAGS, parseDdOperands, type DdOperands } from '../dd-operands';
 import { openSource, openTarget, type DdSource, type DdTarget } from '../dd-endpoints';
 import { countRecords, outputBytes, planReads, type ReadPlan } from '../dd-records';
 import { progressLines, summary, type DdCounts } from '../dd-stats';
@@ -284,6 +284,16 @@ export const dd: Command = {
       'conv=ascii/ebcdic/ibm/block/unblock/lcase/ucase/swab and iflag/oflag other than append, count_bytes, skip_bytes, seek_bytes, directory, nofollow, sync, dsync, direct are accepted but change nothing; conv=sparse turns every run of zeros into a hole; ' +
       'reads return full blocks (a pipe is taken as written at once); a terminal stdin reads as empty; ' +
       'an endless copy (from /dev/zero or /dev/urandom to /dev/null or the terminal) stops as if Ctrl-C were pressed after 10 virtual seconds (status 130); more than 16 MiB to the terminal is refused with "File too large"',
+  },
+  /** bash-completion's _dd: the operand names, then the symbols of conv=, iflag=, oflag= and status=. */
+  complete({ word }) {
+    const eq = word.indexOf('=');
+    if (eq < 0) return ['bs=', 'cbs=', 'conv=', 'count=', 'ibs=', 'if=', 'iflag=', 'obs=', 'of=', 'oflag=', 'seek=', 'skip=', 'status='];
+    const key = word.slice(0, eq);
+    const symbols = key === 'conv' ? CONVERSIONS : key === 'iflag' || key === 'oflag' ? FLAGS : key === 'status' ? ['none', 'noxfer', 'progress'] : null;
+    if (!symbols) return null;
+    const head = word.slice(0, Math.max(word.lastIndexOf(','), eq) + 1);
+    return symbols.map((s) => head + s);
   },
   run(ctx, _argv, opts) {
     const parsed = parseDdOperands(opts.operands);

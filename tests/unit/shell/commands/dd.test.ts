@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { completions } from '../../../../src/simulator/shell/completions';
 import { formatG, transferLine } from '../../../../src/simulator/shell/dd-stats';
 import { parseDdInteger } from '../../../../src/simulator/shell/dd-operands';
 import { sessionVfs } from '../../../../src/simulator/shell/vfs';
@@ -201,5 +202,14 @@ describe('dd on devices', () => {
   it('reads a disk as zeros', () => {
     const { state } = session('dd if=/dev/sda of=/root/img bs=1M count=3 status=none');
     expect(sessionVfs(state).readContent('/root/img')).toEqual({ ok: true, value: [{ kind: 'zero', length: 3 * 2 ** 20 }] });
+  });
+});
+
+describe('dd completion', () => {
+  it('offers the operands, then the symbols after conv=, iflag=, oflag= and status=', () => {
+    const state = boot();
+    expect(completions(state, 'dd co').candidates).toEqual(['conv=', 'count=']);
+    expect(completions(state, 'dd conv=notrunc,fs').candidates).toEqual(['conv=notrunc,fsync']);
+    expect(completions(state, 'dd status=p').candidates).toEqual(['status=progress']);
   });
 });

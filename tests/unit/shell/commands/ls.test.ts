@@ -67,4 +67,43 @@ describe('ls', () => {
     expect(out.split('\n').every((l) => l.length < 80)).toBe(true);
     expect(columns(['a'.repeat(100), 'b'])).toBe(`${'a'.repeat(100)}\nb\n`);
   });
+
+  it('shows real metadata from lstat: set-ID and sticky bits, owners by name or number, devices, link targets', () => {
+    const s = boot();
+    run(s, 'touch /root/a /root/b; chmod 4755 /root/a; chmod 1640 /root/b; chown www-data:4242 /root/b');
+    expect(run(s, 'ls -l /root').stdout).toBe('total 0\n-rwsr-xr-x 1 root     root 0 Jan  1 00:00 a\n-rw-r----T 1 www-data 4242 0 Jan  1 00:00 b\n');
+    expect(run(s, 'ls -n /root/b').stdout).toBe('-rw-r----T 1 33 4242 0 Jan  1 00:00 /root/b\n');
+    expect(run(s, 'ls -l /dev/null /dev/sda /bin').stdout).toBe(
+      'lrwxrwxrwx 1 root root    7 Jan  1 00:00 /bin -> usr/bin\ncrw-rw-rw- 1 root root 1, 3 Jan  1 00:00 /dev/null\nbrw-rw---- 1 root disk 8, 0 Jan  1 00:00 /dev/sda\n',
+    );
+  });
+
+  it('classifies with -F: executables, links, and the link target in the long format', () => {
+    const s = boot();
+    run(s, 'touch /root/x; chmod +x /root/x; cp -a /bin /root/l; mkdir /root/d');
+    expect(run(s, 'ls -F /root').stdout).toBe('d/  l@\tx*\n');
+    expect(run(s, 'ls -lF /bin').stdout).toBe('lrwxrwxrwx 1 root root 7 Jan  1 00:00 /bin -> usr/bin/\n');
+  });
+
+  it('prints times older than six months, or in the future, with the year', () => {
+    const s = boot();
+    run(s, 'touch -d 2025-06-01 /root/old; touch -d 2025-08-01 /root/recent; touch -d 2027-01-01 /root/future');
+    expect(run(s, 'ls -lt /root').stdout).toBe(
+      'total 0\n-rw-r--r-- 1 root root 0 Jan  1  2027 future\n-rw-r--r-- 1 root root 0 Aug  1 00:00 recent\n-rw-r--r-- 1 root root 0 Jun  1  2025 old\n',
+    );
+  });
+
+  it('quotes awkward names on the terminal, not into a pipe', () => {
+    const s = boot();
+    run(s, "touch '/root/a b' /root/plain $'/root/new\\nline'");
+    expect(run(s, 'ls /root').stdout).toBe("'a b'  'new'$'\\n''line'   plain\n");
+    expect(run(s, 'ls /root | cat').stdout).toBe('a b\nnew\nline\nplain\n');
+  });
+
+  it('adds inode numbers with -i and sizes in powers of 1024 with -h', () => {
+    const s = boot();
+    run(s, 'dd if=/dev/zero of=/root/z bs=1M count=3 2>/dev/null');
+    expect(run(s, 'ls -lh /root').stdout).toBe('total 3.0M\n-rw-r--r-- 1 root root 3.0M Jan  1 00:00 z\n');
+    expect(run(s, 'ls -i /root/z').stdout).toMatch(/^\d+ \/root\/z\n$/);
+  });
 });

@@ -26,6 +26,8 @@ export interface LsStyle {
   quoteThese: ReadonlySet<string> | null;
   /** ls.c align_variable_outer_quotes: a name needing no quotes gets a space before it when others in the listing are quoted. */
   alignQuotes: boolean;
+  /** ls.c cwd_some_quoted already set: a command-line operand that could not be accessed still counted (gobble_file checks quoting first). */
+  someQuoted?: boolean;
   classify: boolean;
   inode: boolean;
   numeric: boolean;
@@ -65,7 +67,7 @@ export function quoteName(name: string, style: LsStyle): { text: string; quoted:
 /** The names of a listing with their outer-quote padding (ls.c quote_name_buf `pad`). */
 export function shownNames(entries: readonly LsEntry[], style: LsStyle): string[] {
   const quoted = entries.map((e) => quoteName(e.name, style));
-  const someQuoted = style.alignQuotes && quoted.some((q) => q.quoted);
+  const someQuoted = style.alignQuotes && (style.someQuoted === true || quoted.some((q) => q.quoted));
   return quoted.map((q) => (someQuoted && !q.quoted ? ' ' : '') + q.text);
 }
 

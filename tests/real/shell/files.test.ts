@@ -376,3 +376,30 @@ describe('stat', () => {
     options,
   );
 });
+
+describe('awkward names and paths', () => {
+  compareWithReal(
+    'bash',
+    [
+      "touch 'a b' \"it's\" $'new\\nline' 'x*' '-n'; ls",
+      "touch 'a b' \"it's\" $'new\\nline' 'x*'; ls -F",
+      "touch -d 2025-12-01 'a b' $'new\\nline'; ls -l 'a b' $'new\\nline' plain",
+      "touch 'a b' $'new\\nline' plain; ls | cat",
+      "touch $'new\\nline'; rm -v $'new\\nline'",
+      "mkdir -v $'t\\tab' 'sp ace'",
+      "touch $'new\\nline' \"it's\"; stat -c %N $'new\\nline' \"it's\"",
+      "touch 'dé jà'; ls; rm -v 'dé jà'",
+      "rm $'\\x01odd'",
+      'ls -l ../root/../etc/hostname',
+      'ls fruits.txt/..',
+      'stat nope/..',
+      'mkdir d; rm -r d/../d; ls',
+      'mkdir d; cp fruits.txt d/../g; ls',
+      'mkdir -p d/e; mv d/e/../e f; ls -d f d/*',
+      'chmod 600 ./fruits.txt; stat -c %a ././fruits.txt',
+      'ls -d ./ ../root/',
+      "mkdir 'a:b'; chmod -w 'a:b'",
+    ],
+    options,
+  );
+});

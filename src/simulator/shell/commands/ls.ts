@@ -99,6 +99,7 @@ export const ls: Command = {
     const operands = opts.operands.length > 0 ? opts.operands : ['.'];
     const files: LsEntry[] = [];
     const dirs: LsEntry[] = [];
+    let failedQuoted = false;
     for (const name of operands) {
       let found = lookupOperand(ctx, name, derefArgs);
       if (derefArgs && (found.errno === 'ENOENT' || found.errno === 'ELOOP' || (found.attr && found.attr.type !== 'dir'))) found = lookupOperand(ctx, name, false);
@@ -106,6 +107,8 @@ export const ls: Command = {
         // ls.c gobble_file: "cannot access %s" (quoteaf); a command-line operand is a serious failure, exit 2.
         output.err(`ls: cannot access ${quoteaf(name)}: ${STRERROR[found.errno]}\n`);
         status = 2;
+        // gobble_file looks at the name's quoting before stat: a failed operand still pads the others.
+        if (quotearg(name, style.quoting, style.quoteThese) !== name) failedQuoted = true;
         continue;
       }
       (found.attr.type === 'dir' && !immediate ? dirs : files).push(entryOf(name, found.path, found.attr));
@@ -113,15 +116,16 @@ export const ls: Command = {
     files.sort(compare);
     dirs.sort(compare);
 
-    const render = (entries: LsEntry[], isDir: boolean): string => {
-      if (format === 'long') return (isDir ? totalLine(entries, style.human) + '\n' : '') + longLines(entries, style).map((l) => l + '\n').join('');
-      const items = shortItems(entries, style);
+    const render = (entries: LsEntry[], isDir: boolean, someQuoted = false): string => {
+      const st = { ...style, someQuoted };
+      if (format === 'long') return (isDir ? totalLine(entries, st.human) + '\n' : '') + longLines(entries, st).map((l) => l + '\n').join('');
+      const items = shortItems(entries, st);
       return format === 'columns' ? columns(items, Number(ctx.lookup('COLUMNS')) || 80) : items.map((n) => n + '\n').join('');
     };
     // ls.c main: a directory's name is printed above its listing unless it is the only operand;
     // a blank line separates the files from the directories and each directory from the next.
     const headers = operands.length > 1;
-    if (files.length > 0) output.out(render(files, false) + (dirs.length > 0 ? '\n' : ''));
+    if (files.length > 0) output.out(render(files, false, failedQuoted) + (dirs.length > 0 ? '\n' : ''));
     let first = true;
     for (const dir of dirs) {
       const listed = ctx.vfs.list(dir.path);

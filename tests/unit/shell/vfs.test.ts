@@ -73,7 +73,10 @@ describe('host files derived from the lab', () => {
     // Proxmox VE 9.1: Debian 13 with Proxmox's 6.17 kernel.
     expect(run(state, 'cat /proc/version').stdout).toMatch(/^Linux version 6\.17\.2-1-pve /);
     expect(run(state, 'grep PRETTY /etc/os-release').stdout).toBe('PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\n');
-    expect(run(state, 'echo x > /proc/version').stderr).toBe('bash: /proc/version: Permission denied\n');
+    // proc_reg_write(): the file opens, the write fails (checked against the real kernel); new names cannot be made.
+    expect(run(state, 'echo x > /proc/version').stderr).toBe('bash: echo: write error: Input/output error\n');
+    expect(run(state, 'echo x > /proc/nope').stderr).toBe('bash: /proc/nope: No such file or directory\n');
+    expect(run(state, 'echo x > /sys/block/sda/size').stderr).toBe('bash: /sys/block/sda/size: Permission denied\n');
   });
 
   it('mounts pools and datasets where ZFS would (TrueNAS under /mnt)', () => {

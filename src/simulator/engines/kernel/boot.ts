@@ -194,13 +194,13 @@ export function bootKernel(world: World, host: Host): void {
     ['procfs', 'proc', 'proc', '/proc', 'rw,relatime', ''],
     ['devtmpfs', 'devtmpfs', 'udev', '/dev', 'rw,nosuid,relatime', `size=${memKiB / 2}k,nr_inodes=${memKiB / 8},mode=755,inode64`],
     ['memfs', 'devpts', 'devpts', '/dev/pts', 'rw,nosuid,noexec,relatime', 'gid=5,mode=620,ptmxmode=000'],
-    ['memfs', 'tmpfs', 'tmpfs', '/run', 'rw,nosuid,nodev,noexec,relatime', `size=${Math.floor(memKiB / 10)}k,mode=755,inode64`],
+    ['memfs', 'tmpfs', 'tmpfs', '/run', 'rw,nosuid,nodev,noexec,relatime', `size=${Math.floor(memKiB / 40) * 4}k,mode=755,inode64`],
     ['cgroupfs', 'cgroup2', 'cgroup2', '/sys/fs/cgroup', 'rw,nosuid,nodev,noexec,relatime', ''],
     ['memfs', 'tmpfs', 'tmpfs', '/dev/shm', 'rw,nosuid,nodev', 'inode64'],
     ['memfs', 'tmpfs', 'tmpfs', '/run/lock', 'rw,nosuid,nodev,noexec,relatime', 'size=5120k,inode64'],
   ];
   for (const [driver, fstype, source, path, mountOpts, sbOpts] of virtual) {
-    const capacity = fstype === 'tmpfs' ? (path === '/run/lock' ? 5 * MiB : path === '/run' ? Math.floor(memKiB / 10) * 1024 : (memKiB / 2) * 1024) : 0;
+    const capacity = fstype === 'tmpfs' ? (path === '/run/lock' ? 5 * MiB : path === '/run' ? Math.floor(memKiB / 40) * 4 * 1024 : (memKiB / 2) * 1024) : 0;
     mountFilesystem(world, name, { driver, fstype, source, options: sbOpts, capacity, data: driver === 'memfs' ? newMemfs(world.clock, path === '/dev/shm' ? 0o1777 : 0o755) : null }, path, mountOpts);
   }
   if (host.kind === 'proxmox') {

@@ -18,6 +18,11 @@ export interface FsEnv {
   sb: Superblock;
   /** The process looking (procfs's /proc/self), when known. */
   pid?: number;
+  /**
+   * Computed trees kept for the life of one VFS view (one command), cleared by every change
+   * made through that view; a command that changes engine state directly takes a new view.
+   */
+  cache?: Map<string, unknown>;
 }
 
 /** A new inode's attributes. */
@@ -44,6 +49,13 @@ export interface FsDriver {
   name: string;
   /** The errno a change to this filesystem gets when the driver has no such operation: EROFS, or EACCES for procfs/sysfs. */
   readOnlyErrno: Errno;
+  /**
+   * Files open for writing and only the write fails (procfs: a file without a write handler
+   * gives EIO from proc_reg_write), so an empty write (`>` truncating) succeeds.
+   */
+  failsAtWrite?: boolean;
+  /** The errno for creating a name that does not exist (default `readOnlyErrno`; procfs: ENOENT). */
+  createErrno?: Errno;
   root(env: FsEnv): number;
   getattr(env: FsEnv, ino: number): Attr | null;
   lookup(env: FsEnv, dir: number, name: string): number | Errno;

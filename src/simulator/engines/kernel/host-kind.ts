@@ -5,6 +5,9 @@
  * exact package revisions move with each update.
  */
 
+/** Memory of every simulated host, KiB (the lab has no memory field yet): 16 GiB, representative of a homelab node. */
+export const HOST_MEMORY_KIB = 16 * 1024 * 1024;
+
 /** The login shell's path for root: zsh on TrueNAS (its /etc/passwd says /usr/bin/zsh), bash elsewhere. */
 export function loginShellPath(kind: string): string {
   return kind === 'truenas' ? '/usr/bin/zsh' : '/bin/bash';

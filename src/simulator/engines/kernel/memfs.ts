@@ -11,7 +11,7 @@ import type { World } from '../world';
 import { allocatedLength, contentLength, normalise, resizeContent, writeContent, type Content } from './content';
 import { registerDriver, type FsDriver, type FsEnv } from './driver';
 import type { Errno } from './errno';
-import { synthAttr, synthChildren, synthContent, synthIno, synthPath, withParents, type SynthProvider, type SynthTree } from './synthetic';
+import { lookTree, synthAttr, synthChildren, synthContent, synthIno, type SynthProvider, type SynthTree } from './synthetic';
 import type { Attr, MemfsData, StoredInode, Superblock } from './types';
 
 /** Overlay inode numbers start here, above any stored inode. */
@@ -63,9 +63,18 @@ function dirPath(sb: Superblock, ino: number): string {
 }
 
 function overlayTree(env: FsEnv): SynthTree | null {
+  return overlayIndexed(env)?.tree ?? null;
+}
+
+function overlayIndexed(env: FsEnv): ReturnType<typeof lookTree> | null {
   const name = data(env.sb).overlay;
   const provider = name ? OVERLAYS.get(name) : undefined;
-  return provider ? withParents(provider(env)) : null;
+  return provider ? lookTree(env, `overlay:${env.sb.id}`, () => provider(env), OVERLAY_BASE) : null;
+}
+
+/** The overlay path of an overlay inode number. */
+function overlayPath(env: FsEnv, ino: number): string | undefined {
+  return overlayIndexed(env)?.byIno.get(ino);
 }
 
 /** Bytes used by a superblock (sum over its files), and what it may still take. */
@@ -125,7 +134,7 @@ export const memfs: FsDriver = {
   getattr(env, ino) {
     if (ino >= OVERLAY_BASE) {
       const tree = overlayTree(env);
-      const path = tree ? synthPath(tree, ino, OVERLAY_BASE) : undefined;
+      const path = tree ? overlayPath(env, ino) : undefined;
       const node = tree && path !== undefined ? tree.get(path) : undefined;
       return tree && node && path !== undefined ? synthAttr(node, ino, tree, path, bootTime(env)) : null;
     }
@@ -159,7 +168,7 @@ export const memfs: FsDriver = {
   read(env, ino) {
     if (ino >= OVERLAY_BASE) {
       const tree = overlayTree(env);
-      const path = tree ? synthPath(tree, ino, OVERLAY_BASE) : undefined;
+      const path = tree ? overlayPath(env, ino) : undefined;
       const node = tree && path !== undefined ? tree.get(path) : undefined;
       return node ? synthContent(node) : 'ENOENT';
     }

@@ -8,7 +8,7 @@ import { stableHash } from '../random';
 import { contentLength, textContent, type Content } from './content';
 import type { FsDriver, FsEnv } from './driver';
 import type { Errno } from './errno';
-import type { Attr, NodeType } from './types';
+import type { Attr, NodeType, StatFs } from './types';
 
 /** One computed file, directory, device or link. */
 export interface SynthNode {
@@ -97,28 +97,59 @@ export function synthChildren(tree: SynthTree, dir: string): string[] {
   return names;
 }
 
-/** Finds the path of an inode number in a tree. */
-export function synthPath(tree: SynthTree, ino: number, base = 0): string | undefined {
+/** Finds the path of an inode number in a tree (a scan; drivers use lookTree's index). */
+export function findPath(tree: SynthTree, ino: number, base = 0): string | undefined {
   for (const path of tree.keys()) if (synthIno(path, base) === ino) return path;
   return undefined;
 }
 
+/** How a computed filesystem refuses changes and what df sees of it. */
+export interface SyntheticOptions {
+  readOnlyErrno: Errno;
+  failsAtWrite?: boolean;
+  createErrno?: Errno;
+  /** statfs; all zero (df hides it) when absent. */
+  statfs?: (env: FsEnv) => StatFs;
+}
+
+/** A tree with its inode index, built once per look. */
+interface IndexedTree {
+  tree: SynthTree;
+  byIno: Map<number, string>;
+}
+
+/** Builds (or takes from the view's cache) a provider's tree with its inode index. */
+export function lookTree(env: FsEnv, key: string, build: () => SynthTree, base = 0): IndexedTree {
+  const cached = env.cache?.get(key) as IndexedTree | undefined;
+  if (cached) return cached;
+  const tree = withParents(build());
+  const byIno = new Map<number, string>();
+  for (const path of tree.keys()) byIno.set(synthIno(path, base), path);
+  const made = { tree, byIno };
+  env.cache?.set(key, made);
+  return made;
+}
+
 /** An FsDriver over a provider: read-only, changes get `readOnlyErrno`. */
-export function syntheticDriver(name: string, provider: SynthProvider, readOnlyErrno: Errno, bootTime: (env: FsEnv) => number): FsDriver {
-  const look = (env: FsEnv): SynthTree => withParents(provider(env));
+export function syntheticDriver(name: string, provider: SynthProvider, options: SyntheticOptions, bootTime: (env: FsEnv) => number): FsDriver {
+  const indexed = (env: FsEnv): IndexedTree => lookTree(env, `synth:${env.sb.id}`, () => provider(env));
+  const look = (env: FsEnv): SynthTree => indexed(env).tree;
+  const pathOf = (env: FsEnv, ino: number): string | undefined => indexed(env).byIno.get(ino);
   return {
     name,
-    readOnlyErrno,
+    readOnlyErrno: options.readOnlyErrno,
+    ...(options.failsAtWrite ? { failsAtWrite: true } : {}),
+    ...(options.createErrno ? { createErrno: options.createErrno } : {}),
     root: () => 1,
     getattr(env, ino) {
       const tree = look(env);
-      const path = synthPath(tree, ino);
+      const path = pathOf(env, ino);
       const node = path !== undefined ? tree.get(path) : undefined;
       return node && path !== undefined ? synthAttr(node, ino, tree, path, bootTime(env)) : null;
     },
     lookup(env, dir, childName) {
       const tree = look(env);
-      const path = synthPath(tree, dir);
+      const path = pathOf(env, dir);
       if (path === undefined) return 'ENOENT';
       if (tree.get(path)?.type !== 'dir') return 'ENOTDIR';
       const child = path === '/' ? `/${childName}` : `${path}/${childName}`;
@@ -126,19 +157,19 @@ export function syntheticDriver(name: string, provider: SynthProvider, readOnlyE
     },
     readdir(env, dir) {
       const tree = look(env);
-      const path = synthPath(tree, dir);
+      const path = pathOf(env, dir);
       if (path === undefined) return 'ENOENT';
       if (tree.get(path)?.type !== 'dir') return 'ENOTDIR';
       return synthChildren(tree, path);
     },
     read(env, ino) {
       const tree = look(env);
-      const path = synthPath(tree, ino);
+      const path = pathOf(env, ino);
       const node = path !== undefined ? tree.get(path) : undefined;
       if (!node) return 'ENOENT';
       if (node.type === 'dir') return 'EISDIR';
       return synthContent(node);
     },
-    statfs: () => ({ bsize: 4096, size: 0, used: 0, avail: 0, files: 0, ffree: 0 }),
+    statfs: (env) => options.statfs?.(env) ?? { bsize: 4096, size: 0, used: 0, avail: 0, files: 0, ffree: 0 },
   };
 }

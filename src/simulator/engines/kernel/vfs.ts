@@ -99,13 +99,15 @@ export interface VfsOwner {
 export function createVfs(owner: VfsOwner): Vfs {
   const { world, host, mntNs } = owner;
   const umask = owner.umask ?? 0o022;
+  // Computed trees for this view; any change made through it clears them.
+  const cache = new Map<string, unknown>();
   const table = (): MountEntry[] => mountTable(world, host, mntNs);
 
   const mountRoot = (mount: MountEntry): Result<Resolved> => {
     const sb = hostKernel(world, host).superblocks[mount.sb];
     const driver = sb ? driverFor(sb) : undefined;
     if (!sb || !driver) return fail('EIO');
-    const env: FsEnv = { world, host, sb, ...(owner.pid !== undefined ? { pid: owner.pid } : {}) };
+    const env: FsEnv = { world, host, sb, cache, ...(owner.pid !== undefined ? { pid: owner.pid } : {}) };
     let ino = driver.root(env);
     for (const part of mount.root.split('/').filter((p) => p !== '')) {
       const next = driver.lookup(env, ino, part);
@@ -193,6 +195,7 @@ export function createVfs(owner: VfsOwner): Vfs {
   const readOnly = (r: Resolved): Errno | null => (r.sb.readOnly || r.mount.options.split(',').includes('ro') ? 'EROFS' : null);
 
   const writeContentAt = (path: string, data: Content, options: WriteOptions = {}): Result<null> => {
+    cache.clear();
     let r = resolve(path);
     if (!r.ok) {
       if (r.errno !== 'ENOENT' || !options.create) return r;
@@ -208,13 +211,14 @@ export function createVfs(owner: VfsOwner): Vfs {
     if (attr?.type === 'chr') return attr.rdev?.[0] === 1 && attr.rdev[1] === 7 && contentLength(data) > 0 ? fail('ENOSPC') : okv(null);
     const ro = readOnly(at);
     if (ro) return fail(ro);
-    if (!at.driver.write) return fail(at.driver.readOnlyErrno);
+    if (!at.driver.write) return at.driver.failsAtWrite && contentLength(data) === 0 ? okv(null) : fail(at.driver.readOnlyErrno);
     const offset = options.append ? (attr?.size ?? 0) : (options.offset ?? 0);
     const problem = at.driver.write(at.env, at.ino, data, offset, options.truncate ?? false);
     return problem ? fail(problem) : okv(null);
   };
 
   const createNode = (path: string, node: Partial<NewNode> & { type: NodeType }): Result<null> => {
+    cache.clear();
     const p = parentOf(path);
     if (!p.ok) return p.errno === 'EBUSY' || p.errno === 'EINVAL' ? fail('EEXIST') : p;
     const { dir, name, full } = p.value;
@@ -222,7 +226,7 @@ export function createVfs(owner: VfsOwner): Vfs {
     const ro = readOnly(dir);
     if (ro) return fail(ro);
     if (!dir.driver.create) {
-      return fail(dir.driver.lookup(dir.env, dir.ino, name) === 'ENOENT' ? dir.driver.readOnlyErrno : 'EEXIST');
+      return fail(dir.driver.lookup(dir.env, dir.ino, name) === 'ENOENT' ? (dir.driver.createErrno ?? dir.driver.readOnlyErrno) : 'EEXIST');
     }
     const made = dir.driver.create(dir.env, dir.ino, name, {
       type: node.type,
@@ -273,6 +277,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       return w.ok ? { ok: true } : w;
     },
     resize(path, size) {
+      cache.clear();
       const r = resolve(path);
       if (!r.ok) return r;
       const ro = readOnly(r.value);
@@ -286,6 +291,7 @@ export function createVfs(owner: VfsOwner): Vfs {
     },
     create: createNode,
     remove(path, dir) {
+      cache.clear();
       const p = parentOf(path);
       if (!p.ok) return p;
       const { dir: parent, name, full } = p.value;
@@ -302,6 +308,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       return problem ? fail(problem) : okv(null);
     },
     rename(from, to) {
+      cache.clear();
       const src = parentOf(from);
       if (!src.ok) return src;
       const dst = parentOf(to);
@@ -319,6 +326,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       return problem ? fail(problem) : okv(null);
     },
     setattr(path, change, follow = true) {
+      cache.clear();
       const r = resolve(path, follow);
       if (!r.ok) return r;
       const ro = readOnly(r.value);

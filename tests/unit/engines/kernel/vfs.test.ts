@@ -74,7 +74,8 @@ describe('the VFS', () => {
     expect(vfs.write('/etc/hostname', 'x', false)).toEqual({ ok: false, errno: 'EROFS' });
     expect(vfs.remove('/etc/hostname', false)).toEqual({ ok: false, errno: 'EROFS' });
     expect(vfs.write('/etc/pve/storage.cfg', 'x', false)).toEqual({ ok: false, errno: 'EROFS' });
-    expect(vfs.write('/proc/version', 'x', false)).toEqual({ ok: false, errno: 'EACCES' });
+    expect(vfs.write('/proc/version', 'x', false)).toEqual({ ok: false, errno: 'EIO' });
+    expect(vfs.write('/proc/version', '', false)).toEqual({ ok: true });
     // /etc/pve/lxc is pmxcfs's link to nodes/<node>/lxc, so its `..` is that node's folder.
     expect(vfs.read('/etc/pve/lxc/../storage.cfg')).toEqual({ ok: false, errno: 'ENOENT' });
     expect(text(vfs.read('/etc/pve/lxc/../../../storage.cfg')).startsWith('dir: local')).toBe(true);

@@ -18,7 +18,7 @@ registerDriver(
       for (const dir of ['init.scope', 'system.slice', 'user.slice']) tree.set(`/${dir}`, { type: 'dir', mode: 0o755 });
       return tree;
     },
-    'EACCES',
+    { readOnlyErrno: 'EACCES' },
     (env) => env.world.kernel[env.host]?.bootTime ?? env.world.clock,
   ),
 );

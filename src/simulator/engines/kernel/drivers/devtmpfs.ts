@@ -8,6 +8,7 @@
 // @sim kernel /dev | devtmpfs with udev's names: null, zero, full (always ENOSPC), random, urandom, tty, the block devices 0660 root:disk, /dev/disk/by-id links
 import { stableHash } from '../../random';
 import { registerDriver } from '../driver';
+import { HOST_MEMORY_KIB } from '../host-kind';
 import { syntheticDriver, type SynthTree } from '../synthetic';
 import type { BlockDevice } from '../types';
 
@@ -69,7 +70,11 @@ registerDriver(
       for (const [id, name] of byId) tree.set(`/disk/by-id/${id}`, { type: 'symlink', mode: 0o777, target: `../../${name}` });
       return tree;
     },
-    'EROFS',
+    {
+      readOnlyErrno: 'EROFS',
+      // devtmpfs is sized at half the memory (mount option size=); device nodes take no blocks.
+      statfs: () => ({ bsize: 4096, size: (HOST_MEMORY_KIB / 2) * 1024, used: 0, avail: (HOST_MEMORY_KIB / 2) * 1024, files: HOST_MEMORY_KIB / 8, ffree: HOST_MEMORY_KIB / 8 - 600 }),
+    },
     (env) => env.world.kernel[env.host]?.bootTime ?? env.world.clock,
   ),
 );

@@ -127,7 +127,9 @@ registerDriver(
       }
       return tree;
     },
-    'EACCES',
+    // proc_reg_write(): a file without a write handler opens, then the write fails with EIO;
+    // a name that does not exist cannot be created (ENOENT).
+    { readOnlyErrno: 'EIO', failsAtWrite: true, createErrno: 'ENOENT' },
     (env) => env.world.clock,
   ),
 );

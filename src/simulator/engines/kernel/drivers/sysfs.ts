@@ -131,7 +131,8 @@ registerDriver(
       }
       return tree;
     },
-    'EACCES',
+    // kernfs refuses opening an attribute without a store method for writing: EACCES, even for root.
+    { readOnlyErrno: 'EACCES' },
     (env) => env.world.kernel[env.host]?.bootTime ?? env.world.clock,
   ),
 );

@@ -22,8 +22,9 @@ export function readInputs(ctx: CommandContext, operands: string[]): InputFile[]
   });
 }
 
-// gnulib quotearg.c: characters that never force quoting in shell-escape style.
-const PLAIN = /^[A-Za-z0-9%+,\-./:=@_^]+$/;
+// gnulib quotearg.c: characters that never force quoting in shell-escape style. quotef is
+// quotearg_n_style_colon(), which quotes `:` as well (file names in "FILE:LINE" messages).
+const PLAIN = /^[A-Za-z0-9%+,\-./=@_^]+$/;
 
 /** gnulib `quotef`: the name unquoted when safe, otherwise shell-quoted. */
 export function quotef(name: string): string {

@@ -20,6 +20,8 @@ describe('wc', () => {
     'cat notes.txt | wc -w -c',
     'wc < fruits.txt',
     'wc nope.txt',
+    'wc a:b',
+    'cat a:b fruits.txt',
     'wc -l nope.txt',
     'wc fruits.txt nope.txt',
     'wc nope.txt fruits.txt',

@@ -154,6 +154,9 @@ describe('rm', () => {
     [
       'rm',
       'rm -f; echo $?',
+      // procfs: names cannot be removed, even by root (the real /proc on both sides of this case).
+      'rm /proc/version; echo $?',
+      'rm -f /proc/uptime; echo $?',
       'rm nope',
       'rm -f nope; echo $?',
       'rm -v fruits.txt; ls',

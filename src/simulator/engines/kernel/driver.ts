@@ -56,6 +56,10 @@ export interface FsDriver {
   failsAtWrite?: boolean;
   /** The errno for creating a name that does not exist (default `readOnlyErrno`; procfs: ENOENT). */
   createErrno?: Errno;
+  /** The errno for removing or renaming a name (default `readOnlyErrno`; procfs: EPERM). */
+  removeErrno?: Errno;
+  /** The errno for chmod/chown/utimes (default `readOnlyErrno`). */
+  setattrErrno?: Errno;
   root(env: FsEnv): number;
   getattr(env: FsEnv, ino: number): Attr | null;
   lookup(env: FsEnv, dir: number, name: string): number | Errno;

@@ -108,6 +108,8 @@ export interface SyntheticOptions {
   readOnlyErrno: Errno;
   failsAtWrite?: boolean;
   createErrno?: Errno;
+  removeErrno?: Errno;
+  setattrErrno?: Errno;
   /** statfs; all zero (df hides it) when absent. */
   statfs?: (env: FsEnv) => StatFs;
 }
@@ -140,6 +142,8 @@ export function syntheticDriver(name: string, provider: SynthProvider, options: 
     readOnlyErrno: options.readOnlyErrno,
     ...(options.failsAtWrite ? { failsAtWrite: true } : {}),
     ...(options.createErrno ? { createErrno: options.createErrno } : {}),
+    ...(options.removeErrno ? { removeErrno: options.removeErrno } : {}),
+    ...(options.setattrErrno ? { setattrErrno: options.setattrErrno } : {}),
     root: () => 1,
     getattr(env, ino) {
       const tree = look(env);

@@ -303,7 +303,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       if (!dir && attr?.type === 'dir') return fail('EISDIR');
       const ro = readOnly(parent);
       if (ro) return fail(ro);
-      if (!parent.driver.remove) return fail(parent.driver.readOnlyErrno);
+      if (!parent.driver.remove) return fail(parent.driver.removeErrno ?? parent.driver.readOnlyErrno);
       const problem = parent.driver.remove(parent.env, parent.ino, name);
       return problem ? fail(problem) : okv(null);
     },
@@ -321,7 +321,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       const ro = readOnly(src.value.dir);
       if (ro) return fail(ro);
       const driver = src.value.dir.driver;
-      if (!driver.rename) return fail(driver.readOnlyErrno);
+      if (!driver.rename) return fail(driver.removeErrno ?? driver.readOnlyErrno);
       const problem = driver.rename(src.value.dir.env, src.value.dir.ino, src.value.name, dst.value.dir.ino, dst.value.name);
       return problem ? fail(problem) : okv(null);
     },
@@ -331,7 +331,7 @@ export function createVfs(owner: VfsOwner): Vfs {
       if (!r.ok) return r;
       const ro = readOnly(r.value);
       if (ro) return fail(ro);
-      if (!r.value.driver.setattr) return fail(r.value.driver.readOnlyErrno);
+      if (!r.value.driver.setattr) return fail(r.value.driver.setattrErrno ?? r.value.driver.readOnlyErrno);
       const problem = r.value.driver.setattr(r.value.env, r.value.ino, change);
       return problem ? fail(problem) : okv(null);
     },

@@ -128,8 +128,9 @@ registerDriver(
       return tree;
     },
     // proc_reg_write(): a file without a write handler opens, then the write fails with EIO;
-    // a name that does not exist cannot be created (ENOENT).
-    { readOnlyErrno: 'EIO', failsAtWrite: true, createErrno: 'ENOENT' },
+    // a name that does not exist cannot be created (ENOENT) and none can be removed (EPERM),
+    // as on the real kernel. Root may chmod /proc files there; the simulator refuses (EPERM).
+    { readOnlyErrno: 'EIO', failsAtWrite: true, createErrno: 'ENOENT', removeErrno: 'EPERM', setattrErrno: 'EPERM' },
     (env) => env.world.clock,
   ),
 );

@@ -4,6 +4,7 @@
  * between columns, padded with tabs to tab stops every 8 columns as ls.c indent() does,
  * checked against the real ls -C) and the long format's fields.
  */
+import { HUMAN, humanReadable } from './human-readable';
 
 /** Lays names out in columns, filled top to bottom, as `ls` does on an 80-column terminal. */
 export function columns(names: string[], lineLength = 80): string {
@@ -74,19 +75,12 @@ function indent(from: number, to: number): string {
   return out;
 }
 
-/** ls -h sizes: powers of 1024 with one decimal below 10, rounded up (gnulib human.c, ceiling). */
+/**
+ * ls -h sizes: ls.c sets human_autoscale | human_SI | human_base_1024 with a block size of 1
+ * and rounds up, through gnulib's human_readable (so 1048575 bytes is `1.0M`, not `1024K`).
+ */
 export function humanSize(bytes: number): string {
-  if (bytes < 1024) return String(bytes);
-  const units = ['K', 'M', 'G', 'T', 'P', 'E'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = value < 10 ? (Math.ceil(value * 10) / 10).toFixed(1) : String(Math.ceil(value));
-  // 9.95 rounds up to 10.0, which ls prints as 10.
-  return (text === '10.0' ? '10' : text) + units[unit];
+  return humanReadable(bytes, HUMAN.autoscale | HUMAN.SI | HUMAN.base1024, 1, 1);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

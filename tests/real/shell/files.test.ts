@@ -55,6 +55,8 @@ describe('ls -l', () => {
       'ls -ln fruits.txt',
       'ls -l fruits.txt notes.txt empty.txt',
       'ls -lh',
+      // gnulib human_readable: just under 1 MiB is 1.0M, not 1024K.
+      'dd if=/dev/zero of=big bs=1048575 count=1 status=none; touch -d @1767225600 big; ls -lh big',
       'ls -li fruits.txt | wc -l',
       'ls -ld .',
       'ls -ld ../tmp ../root ../usr',

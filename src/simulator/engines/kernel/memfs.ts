@@ -296,6 +296,12 @@ export const memfs: FsDriver = {
     if (change.mode !== undefined) node.mode = change.mode & 0o7777;
     if (change.uid !== undefined) node.uid = change.uid;
     if (change.gid !== undefined) node.gid = change.gid;
+    // chown(2) on a non-directory clears set-user-ID, and set-group-ID when group-exec is set
+    // (fs/open.c chown_common: ATTR_KILL_SUID | ATTR_KILL_SGID; should_remove_suid).
+    if ((change.uid !== undefined || change.gid !== undefined) && change.mode === undefined && node.type !== 'dir') {
+      node.mode &= ~0o4000;
+      if (node.mode & 0o010) node.mode &= ~0o2000;
+    }
     if (change.atime !== undefined) node.atime = change.atime;
     if (change.mtime !== undefined) node.mtime = change.mtime;
     node.ctime = env.world.clock;

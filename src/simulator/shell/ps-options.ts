@@ -34,7 +34,8 @@ export interface PsRequest {
   /** -f: comm shows the command line. */
   full: boolean;
   headers: boolean;
-  forest: boolean;
+  /** Forest output: `b` with the BSD ` \\_ ` art (f, --forest), `u` indented by two spaces per level (-H), or none. */
+  forest: 'b' | 'u' | null;
   /** How many w's (wider output). */
   wide: number;
 }
@@ -88,7 +89,7 @@ interface State {
   fullFlag: boolean;
   bsdU: boolean;
   headers: boolean;
-  forest: boolean;
+  forest: 'b' | 'u' | null;
   wide: number;
 }
 
@@ -140,7 +141,7 @@ function formatList(arg: string): PsFormatItem[] | string {
 
 /** One pass over the arguments; `bsdOnly` reads dashed groups as BSD (the second chance). */
 function parsePass(argv: string[], bsdOnly: boolean, userExists: (name: string) => boolean): State | string {
-  const st: State = { simple: 0, all: false, bsd: false, lists: [], negate: false, format: null, fullFlag: false, bsdU: false, headers: true, forest: false, wide: 0 };
+  const st: State = { simple: 0, all: false, bsd: false, lists: [], negate: false, format: null, fullFlag: false, bsdU: false, headers: true, forest: null, wide: 0 };
   const addFormat = (arg: string | undefined, missing: string): string | null => {
     if (arg === undefined || arg === '') return missing;
     const f = formatList(arg);
@@ -172,7 +173,7 @@ function parsePass(argv: string[], bsdOnly: boolean, userExists: (name: string) 
       else if (name === 'format') err = addFormat(value(), 'format specification must follow --format');
       else if (name === 'no-headers' || name === 'no-heading') st.headers = false;
       else if (name === 'headers' || name === 'heading') st.headers = true;
-      else if (name === 'forest') st.forest = true;
+      else if (name === 'forest') st.forest = 'b';
       else if (name === 'deselect') st.negate = true;
       else if (name === 'width' || name === 'cols' || name === 'columns') value();
       else return 'unknown gnu long option';
@@ -200,7 +201,7 @@ function parsePass(argv: string[], bsdOnly: boolean, userExists: (name: string) 
         else if (ch === 'a') st.simple |= SS_U_a;
         else if (ch === 'd') st.simple |= SS_U_d;
         else if (ch === 'f') st.fullFlag = true;
-        else if (ch === 'H') st.forest = true;
+        else if (ch === 'H') st.forest = 'u';
         else if (ch === 'N') st.negate = true;
         else if (ch === 'w') st.wide++;
         else if (ch === 'o') [err, stop] = [addFormat(next(rest), 'format specification must follow -o'), true];
@@ -216,7 +217,7 @@ function parsePass(argv: string[], bsdOnly: boolean, userExists: (name: string) 
         if (ch === 'a') st.simple |= SS_B_a;
         else if (ch === 'x') st.simple |= SS_B_x;
         else if (ch === 'u') st.bsdU = true;
-        else if (ch === 'f') st.forest = true;
+        else if (ch === 'f') st.forest = 'b';
         else if (ch === 'h') st.headers = false;
         else if (ch === 'w') st.wide++;
         else if (ch === 'g' || ch === 'c' || ch === 'e') continue;

@@ -7,15 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMount, addSuperblock } from '../../../src/simulator/engines/kernel/mounts';
 import { parseLab, type Lab } from '../../../src/simulator/model';
 import { createSimulator, runLine, type SimState } from '../../../src/simulator/shell';
+import { sessionVfs } from '../../../src/simulator/shell/vfs';
 import { requireRoot, requireTool } from '../support/tools';
 import { starterLab, type ShellRun } from './support/sim-tree';
+import { runRealPs } from './support/fake-proc';
 import { mountinfoOf, writeSysroot } from './support/sysroot';
 
 // util-linux 2.38 lsblk, findmnt and mount against the simulator, reading the simulator's
 // own kernel data: lsblk through --sysroot (its /sys, /proc/self/mountinfo and the udev
 // property files lsblk-properties.c reads there), findmnt through --tab-file (the
 // simulator's /proc/self/mountinfo), mount inside a private mount namespace whose /proc is
-// a tmpfs holding that mountinfo (libmount reads /proc/self/mountinfo and nothing else).
+// a tmpfs holding that mountinfo (libmount reads /proc/self/mountinfo and nothing else),
+// and procps ps over a /proc written from the simulator's process table, in its own PID
+// namespace so that it runs with the PID the simulator's ps gets, at the virtual time.
 //
 // Left out on purpose, because 2.38 (this machine) and 2.41 (Debian 13, imitated) differ
 // or because the real tool would look at this machine rather than the given files:
@@ -200,6 +204,69 @@ describe('mount (listing) over the simulator\'s mountinfo in a private mount nam
         const script = 'mount -t tmpfs none /proc && mkdir /proc/self && cat > /proc/self/mountinfo && exec mount "$@"';
         const theirs = real(requireTool('unshare'), ['-m', 'sh', '-c', script, 'sh', ...args.split(' ').filter((a) => a !== '')], mountinfoOf(state));
         expect(ours).toEqual(theirs);
+      });
+    });
+  }
+});
+
+/** ps cases: lines typed first (the clock moves), then ps's arguments. */
+const PS_CASES: MountCase[] = [
+  [[], ''],
+  [[], '-e'],
+  [[], '-A'],
+  [[], '-f'],
+  [[], '-ef'],
+  [[], 'aux'],
+  [[], '-aux'],
+  [[], 'ax'],
+  [[], 'axf'],
+  [[], '-e --forest'],
+  [[], '-ef --forest'],
+  [[], '-eH'],
+  [[], 'u'],
+  [[], 'x'],
+  [[], 'a'],
+  [[], '-a'],
+  [[], '-d'],
+  [[], '-N'],
+  [[], '-o pid,ppid,user,uid,comm,args,cmd,tty,stat,start,time,etime,vsz,rss,%cpu,%mem,nlwp'],
+  [[], '-e -o pid,comm,nlwp,stat'],
+  [[], '-p 1,2'],
+  [[], '-p 1 -o pid=,comm='],
+  [[], '-C pvedaemon'],
+  [[], '-C pvedaemon,sshd -o pid,ppid,comm'],
+  [[], '-u root -o pid,user'],
+  [[], 'p 1'],
+  [[], '-e -o user=NAME,pid=PROCESS,comm'],
+  [[], '-p 1 -o pid:10,comm'],
+  [[], '--pid 1 --format pid,comm'],
+  [[], '--ppid 1 -o pid,ppid,cmd'],
+  [[], '--no-headers -p 1'],
+  [[], '-p 1 -o etimes,times,start_time,bsdstart,bsdtime,lstart,c,pcpu,pmem,tname,tt,ucmd,euser,euid'],
+  [[], '-p 99999'],
+  [[], '-o foo'],
+  [[], '--bogus'],
+  [[], '-p abc'],
+  [[], '-Q'],
+  [[], '-C'],
+  [[], '-u nosuchuser'],
+  [['sleep 100000'], '-ef'],
+  [['sleep 100000'], '-p 1 -o pid,stime,start,start_time,bsdstart,etime,lstart'],
+  [['sleep 4000000'], 'aux'],
+];
+
+describe('ps over a /proc written from the simulator\'s process table', () => {
+  beforeAll(() => requireRoot('private mount and PID namespaces, device nodes'));
+  for (const [label, lab, host] of [HOSTS[0], HOSTS[1]] as [string, Lab, string][]) {
+    PS_CASES.forEach(([setup, args], i) => {
+      it(`${label}: ${setup.length ? `${setup.join('; ')}; ` : ''}ps ${args}`, () => {
+        const state = boot(lab, host, setup);
+        const argv = args.split(' ').filter((a) => a !== '');
+        const theirs = runRealPs(state, argv, join(work, `ps-${host}-${i}`));
+        // Into a file, as the real ps's output goes to a pipe: no terminal, so no cut at 80 columns.
+        const ours = sim(state, `ps ${args} > /root/ps.out`);
+        const out = sessionVfs(state).read('/root/ps.out');
+        expect({ ...ours, stdout: out.ok ? out.text : '' }).toEqual(theirs);
       });
     });
   }

@@ -10,14 +10,12 @@
 import type { Command, CommandContext, CommandResult } from '../command-spec';
 import { exitProcess, listProcesses, spawnProcess } from '../../engines/kernel/processes';
 import type { Process } from '../../engines/kernel/types';
+import { processFacts, PS_SELF_MEMORY, statLetters } from '../ps-facts';
 import { parsePsArgs, PS_USAGE, type PsRequest } from '../ps-options';
 import { activeColumns, OUTBUF_SIZE, psColumn, psLine, type PsColumn, type PsRow } from '../ps-format';
 
 /** /proc/meminfo MemTotal the simulated hosts have: 16 GiB (engines/kernel/boot.ts sizes devtmpfs and /run from it). */
 const MEM_TOTAL_KIB = 16 * 1024 * 1024;
-
-/** Threads of the multi-threaded daemons (the process table keeps none; STAT shows `l` for these). */
-const THREADS: Record<string, number> = { zed: 2, lxcfs: 3, pmxcfs: 7, middlewared: 33, 'syslog-ng': 3, 'systemd-journal': 1 };
 
 /** User names by uid from the host's /etc/passwd, as getpwuid() reads it. */
 function userNames(ctx: CommandContext): Map<number, string> {
@@ -38,28 +36,9 @@ function pidLength(ctx: CommandContext): number {
   return text === '' ? 5 : text.length;
 }
 
-/** A session leader: daemons systemd starts (setsid), login sessions and their shells. */
-function isSessionLeader(p: Process, all: Map<number, Process>): boolean {
-  if (p.kernel) return false;
-  if (p.ppid <= 1 || p.comm === 'sshd-session') return true;
-  return all.get(p.ppid)?.comm === 'sshd-session';
-}
-
-/** pr_stat(): state, `<` for high priority, `s` session leader, `l` threads, `+` foreground on its terminal. */
-function statOf(p: Process, all: Map<number, Process>, nlwp: number): string {
-  let s = p.state;
-  // The kworker/R-* rescuer threads run at nice -20.
-  if (p.kernel && p.comm.startsWith('kworker/R-')) s += '<';
-  if (isSessionLeader(p, all)) s += 's';
-  if (nlwp > 1) s += 'l';
-  // The foreground job of a terminal: nothing else runs below it on the same terminal.
-  if (p.tty && ![...all.values()].some((c) => c.ppid === p.pid && c.tty === p.tty)) s += '+';
-  return s;
-}
-
 /** The process's row of data for the printers. */
 function rowOf(p: Process, all: Map<number, Process>, users: Map<number, string>, now: number): PsRow {
-  const nlwp = THREADS[p.comm] ?? 1;
+  const facts = processFacts(p, all);
   return {
     pid: p.pid,
     ppid: p.ppid,
@@ -69,12 +48,12 @@ function rowOf(p: Process, all: Map<number, Process>, users: Map<number, string>
     // readproc: a process without a command line (a kernel thread) shows as [comm].
     args: p.args.length > 0 ? p.args.join(' ') : `[${p.comm}]`,
     tty: p.tty ?? '?',
-    stat: statOf(p, all, nlwp),
+    stat: statLetters(p, facts),
     start: Math.floor(p.start / 1000),
     now,
     vsz: p.vsz,
     rss: p.rss,
-    nlwp,
+    nlwp: facts.threads,
     memTotal: MEM_TOTAL_KIB,
   };
 }
@@ -83,7 +62,7 @@ function rowOf(p: Process, all: Map<number, Process>, users: Map<number, string>
 function wanted(req: PsRequest, p: Process, self: Process, all: Map<number, Process>, users: Map<number, string>): boolean {
   let accepted = req.all;
   if (!accepted && req.useTable) {
-    const index = (p.uid === self.uid ? 1 : 0) | (isSessionLeader(p, all) ? 2 : 0) | (p.tty === null ? 4 : 0) | (p.tty === self.tty ? 8 : 0);
+    const index = (p.uid === self.uid ? 1 : 0) | (processFacts(p, all).sessionLeader ? 2 : 0) | (p.tty === null ? 4 : 0) | (p.tty === self.tty ? 8 : 0);
     accepted = (req.selectBits & (1 << index)) !== 0;
   }
   if (!accepted) {
@@ -108,18 +87,19 @@ function wanted(req: PsRequest, p: Process, self: Process, all: Map<number, Proc
 
 /**
  * display.c show_forest()/show_tree(): processes sorted by parent (then start, then PID),
- * each tree from the last root found, children after their parent; the children of PID 1
- * stay at its level. The prefix is forest_helper()'s: ` \\_ ` before a process, ` |  ` under
- * a parent with more children to come, four spaces otherwise.
+ * each tree from the last root found, children after their parent. BSD forests (f,
+ * --forest) keep the children of PID 1 at its level and draw forest_helper()'s art: ` \\_ `
+ * before a process, ` |  ` under a parent with more children to come, four spaces
+ * otherwise; the SysV one (-H) indents every level by two spaces.
  */
-function forestOrder(procs: Process[]): { p: Process; prefix: string }[] {
+function forestOrder(procs: Process[], type: 'b' | 'u'): { p: Process; prefix: string }[] {
   const arr = [...procs].sort((a, b) => a.ppid - b.ppid || a.start - b.start || a.pid - b.pid);
   const out: { p: Process; prefix: string }[] = [];
   const marks: string[] = [];
   const render = (level: number): string =>
     marks
       .slice(0, level)
-      .map((c) => (c === ' ' ? '    ' : c === '|' ? ' |  ' : ' \\_ '))
+      .map((c) => (type === 'u' ? '  ' : c === ' ' ? '    ' : c === '|' ? ' |  ' : ' \\_ '))
       .join('');
   const showTree = (self: number, level: number, sibling: boolean): void => {
     const me = arr[self] as Process;
@@ -130,7 +110,7 @@ function forestOrder(procs: Process[]): { p: Process; prefix: string }[] {
     if (level) marks[level - 1] = sibling ? '|' : ' ';
     for (;;) {
       const more = i + 1 < arr.length && arr[i + 1]?.ppid === me.pid;
-      showTree(i++, me.pid === 1 ? level : level + 1, more);
+      showTree(i++, me.pid === 1 && type !== 'u' ? level : level + 1, more);
       if (!more) break;
     }
   };
@@ -176,13 +156,13 @@ export const ps: Command = {
 
     // ps runs as a child of the shell while it reads the table, as the real one does.
     const host = ctx.vfs.host;
-    const self = spawnProcess(ctx.world, host, { ppid: ctx.proc.pid, args: ['ps', ...argv], comm: 'ps', state: 'R', vsz: 11300, rss: 4600 });
+    const self = spawnProcess(ctx.world, host, { ppid: ctx.proc.pid, args: ['ps', ...argv], comm: 'ps', state: 'R', ...PS_SELF_MEMORY });
     const result = ((): CommandResult => {
       const procs = listProcesses(ctx.world, host).filter((p) => p.ns.pid === ctx.proc.ns.pid || p.ns.pid === self.ns.pid);
       const all = new Map(procs.map((p) => [p.pid, p]));
       const now = Math.floor(ctx.world.clock / 1000);
       const chosen = procs.filter((p) => wanted(req, p, self, all, users));
-      const ordered = req.forest ? forestOrder(chosen) : chosen.map((p) => ({ p, prefix: '' }));
+      const ordered = req.forest ? forestOrder(chosen, req.forest) : chosen.map((p) => ({ p, prefix: '' }));
       // set_screen_size(): the terminal's width (COLUMNS overrides); unlimited when stdout is no terminal.
       const columnsVar = Number(ctx.lookup('COLUMNS'));
       let screen = ctx.tty ? 80 : OUTBUF_SIZE;

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { activeColumns, OUTBUF_SIZE, psColumn, psLine, type PsColumn, type PsRow } from '../../../../src/simulator/shell/ps-format';
 import { boot, run, sh } from '../sim-fixture';
 
-// procps-ng ps reads /proc, so the real ps cannot look at the simulator's processes. The
-// layout (header names, widths, justification, the show_one_proc() padding rules, STIME
-// and START formats, truncation) is pinned here against lines the real ps 4.0.2 printed on
-// the build machine (pid_max 32768, so PID columns are 5 wide there; 4194304 on Debian 13
-// makes them 7), fed the same values through ps-format.ts.
+// The real ps reads the simulator's process table in tests/real/shell/system.test.ts (a
+// /proc written from it, in its own PID namespace). Here the layout (header names, widths,
+// justification, show_one_proc()'s padding, STIME and START formats, truncation at the
+// terminal width, which that comparison cannot reach through a pipe) is pinned against
+// lines the real ps 4.0.2 printed for this machine's own processes (pid_max 32768, so PID
+// columns are 5 wide there; 4194304 on Debian 13 makes them 7), fed through ps-format.ts.
 
 /** The columns of a format list, PID columns as wide as a pid_max of `pidLength` digits. */
 function cols(specs: string, pidLength = 5): PsColumn[] {

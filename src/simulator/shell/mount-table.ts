@@ -65,7 +65,7 @@ export function mountEntries(world: World, vfs: Vfs): MountFs[] {
       id: m.id,
       // procfs writes the root's parent as 1, as a host's initial namespace shows it.
       parent: m.parent === 0 ? 1 : m.parent,
-      devno: superblockDev(m.sb),
+      devno: superblockDev(m.sb, world, vfs.host),
       root: m.root,
       target: m.path,
       source: sb.source,

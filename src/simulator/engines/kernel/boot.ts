@@ -11,6 +11,7 @@ import type { World } from '../world';
 import { hostKernel } from '../world';
 import { addDisk, partitionDisk, type PartitionSpec } from './devices';
 import { labEtcTree } from './drivers/lab-etc';
+import { HOST_MEMORY_KIB } from './host-kind';
 import { newMemfs } from './memfs';
 import { addMount, addSuperblock } from './mounts';
 import { FIRST_DYNAMIC_INUM, INIT_NS_INUM, initialNamespaces } from './namespaces';
@@ -188,7 +189,7 @@ export function bootKernel(world: World, host: Host): void {
   for (const user of host.users) if (user.name !== 'root') vfs.setattr(user.home ?? `/home/${user.name}`, { uid: user.uid, gid: user.gid });
 
   // The virtual filesystems, as systemd mounts them on Debian 13 (mount(8) output of a fresh install).
-  const memKiB = 16 * 1024 * 1024;
+  const memKiB = HOST_MEMORY_KIB;
   const virtual: [string, string, string, string, string, string][] = [
     ['sysfs', 'sysfs', 'sysfs', '/sys', 'rw,nosuid,nodev,noexec,relatime', ''],
     ['procfs', 'proc', 'proc', '/proc', 'rw,relatime', ''],

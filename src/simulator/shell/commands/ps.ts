@@ -7,6 +7,7 @@
  * yours on your terminal). ps itself runs as a process while it looks, so it sees itself.
  */
 // @sim ps | procps-ng 4.0.4 ps(1): ps, -e/-A, -a, -d, -f, -ef, aux, a, x, u, -o/o/--format with NAME=HEADER and NAME:WIDTH, -p/p/--pid, --ppid, -C, -u/-U/U/--user, --no-headers, --forest/f/-H, the error texts with the usage block and status 1; layout ported from output.c show_one_proc()
+import { HOST_MEMORY_KIB } from '../../engines/kernel/host-kind';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
 import { exitProcess, listProcesses, spawnProcess } from '../../engines/kernel/processes';
 import type { Process } from '../../engines/kernel/types';
@@ -15,7 +16,7 @@ import { parsePsArgs, PS_USAGE, type PsRequest } from '../ps-options';
 import { activeColumns, OUTBUF_SIZE, psColumn, psLine, type PsColumn, type PsRow } from '../ps-format';
 
 /** /proc/meminfo MemTotal the simulated hosts have: 16 GiB (engines/kernel/boot.ts sizes devtmpfs and /run from it). */
-const MEM_TOTAL_KIB = 16 * 1024 * 1024;
+const MEM_TOTAL_KIB = HOST_MEMORY_KIB;
 
 /** User names by uid from the host's /etc/passwd, as getpwuid() reads it. */
 function userNames(ctx: CommandContext): Map<number, string> {

@@ -32,8 +32,17 @@ export function escapeMount(text: string): string {
   return text.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
 }
 
-/** The anonymous device number a superblock shows in mountinfo (0:N, from its id). */
-export function superblockDev(sbId: string): string {
+/**
+ * The device number a superblock shows in mountinfo: the block device's MAJ:MIN for a
+ * filesystem on a device (ext4 on /dev/vda1 is 252:1), else an anonymous 0:N (ZFS datasets,
+ * tmpfs, proc...), numbered from the superblock's id.
+ */
+export function superblockDev(sbId: string, world?: World, host?: string): string {
+  const sb = world && host ? world.kernel[host]?.superblocks[sbId] : undefined;
+  if (sb && world && host && sb.source.startsWith('/dev/')) {
+    const dev = world.kernel[host]?.devices.find((d) => `/dev/${d.name}` === sb.source);
+    if (dev) return `${dev.major}:${dev.minor}`;
+  }
   const n = Number(/[0-9]+$/.exec(sbId)?.[0] ?? 0);
   return `0:${20 + n}`;
 }
@@ -47,7 +56,9 @@ function mountinfo(world: World, host: string, table: MountEntry[]): string {
       // proc(5) mountinfo: ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS OPTIONAL - TYPE SOURCE SUPEROPTIONS
       const perMount = m.options;
       const superOpts = [sb.readOnly ? 'ro' : 'rw', sb.options].filter((o) => o !== '').join(',');
-      return `${m.id} ${m.parent === 0 ? 1 : m.parent} ${superblockDev(m.sb)} ${escapeMount(m.root)} ${escapeMount(m.path)} ${perMount} shared:${m.id} - ${sb.fstype} ${escapeMount(sb.source)} ${superOpts}\n`;
+      // systemd makes / shared, so every mount has a peer group; a bind mount joins its source's.
+      const peer = Math.min(...table.filter((o) => o.sb === m.sb).map((o) => o.id));
+      return `${m.id} ${m.parent === 0 ? 1 : m.parent} ${superblockDev(m.sb, world, host)} ${escapeMount(m.root)} ${escapeMount(m.path)} ${perMount} shared:${peer} - ${sb.fstype} ${escapeMount(sb.source)} ${superOpts}\n`;
     })
     .join('');
 }

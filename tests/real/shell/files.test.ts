@@ -1,6 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { describe } from 'vitest';
-import { requireTool } from '../support/tools';
+import { libfaketime } from '../support/tools';
 import { compareWithReal, type CompareOptions } from './support/differential';
 import type { ShellRun } from './support/sim-tree';
 
@@ -15,15 +14,6 @@ import type { ShellRun } from './support/sim-tree';
 // Both sides use TZ=UTC. The real batch runs with its trees mounted noatime (in a private
 // mount namespace), as the simulator does not move atimes on reads.
 
-/** libfaketime from the Debian package faketime (scripts/install-test-tools.sh). */
-function libfaketime(): string {
-  requireTool('faketime');
-  for (const dir of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', ...readdirSync('/usr/lib').map((d) => `/usr/lib/${d}`)]) {
-    const lib = `${dir}/faketime/libfaketime.so.1`;
-    if (existsSync(lib)) return lib;
-  }
-  throw new Error("libfaketime.so.1 is missing: install the Debian package 'faketime' (bash scripts/install-test-tools.sh)");
-}
 
 /**
  * What neither side can give the other, masked on both: the ctime and birth time (the

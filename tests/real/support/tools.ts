@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 
 /** Debian package that provides each real tool the tests drive (scripts/install-test-tools.sh). */
 const packageOf: Record<string, string> = {
@@ -50,4 +50,14 @@ export function runTool(path: string, args: string[], input?: string) {
 /** Runs a tool and returns stdout, throwing with its stderr on failure. */
 export function runToolOk(path: string, args: string[]): string {
   return execFileSync(path, args, { encoding: 'utf8', timeout: 30_000 });
+}
+
+/** libfaketime from the Debian package faketime (scripts/install-test-tools.sh); fails naming the package when missing. */
+export function libfaketime(): string {
+  requireTool('faketime');
+  for (const dir of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', ...readdirSync('/usr/lib').map((d) => `/usr/lib/${d}`)]) {
+    const lib = `${dir}/faketime/libfaketime.so.1`;
+    if (existsSync(lib)) return lib;
+  }
+  throw new Error("libfaketime.so.1 is missing: install the Debian package 'faketime' (bash scripts/install-test-tools.sh)");
 }

@@ -16,7 +16,7 @@ import type { Process } from '../../../../src/simulator/engines/kernel/types';
 import type { SimState } from '../../../../src/simulator/shell';
 import { processFacts, PS_SELF_MEMORY } from '../../../../src/simulator/shell/ps-facts';
 import { currentLogin, currentProcess } from '../../../../src/simulator/shell/session';
-import { requireTool } from '../../support/tools';
+import { libfaketime, requireTool } from '../../support/tools';
 import type { ShellRun } from './sim-tree';
 
 /** USER_HZ: the clock ticks of /proc/PID/stat starttime. */
@@ -114,15 +114,6 @@ export const REAL_PS_SCRIPT = [
   'exec unshare -p -f sh -c \'n=$1; shift; last=1; while [ "$last" -lt $((n - 1)) ]; do /bin/true & wait $!; last=$!; done; (exec env LD_PRELOAD="$FAKETIME_LIB" FAKETIME="$FT" ps "$@")\' sh "$n" "$@"',
 ].join('\n');
 
-/** libfaketime from the Debian package faketime (scripts/install-test-tools.sh), as files.test.ts finds it. */
-function libfaketime(): string {
-  requireTool('faketime');
-  for (const dir of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', ...readdirSync('/usr/lib').map((d) => `/usr/lib/${d}`)]) {
-    const lib = `${dir}/faketime/libfaketime.so.1`;
-    if (existsSync(lib)) return lib;
-  }
-  throw new Error("libfaketime.so.1 is missing: install the Debian package 'faketime' (bash scripts/install-test-tools.sh)");
-}
 
 /** Runs the real ps with `args` over the simulator's processes as the next line would see them (needs root). */
 export function runRealPs(state: SimState, args: string[], work: string): ShellRun {

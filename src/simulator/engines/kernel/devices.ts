@@ -10,6 +10,8 @@ import type { Disk } from '../../model';
 import { stableHash } from '../random';
 import type { World } from '../world';
 import { hostKernel } from '../world';
+import { contentLength, type Content } from './content';
+import type { Errno } from './errno';
 import type { Backing, BlockDevice } from './types';
 
 /** Linux majors by device family. */
@@ -198,4 +200,49 @@ export function deviceTree(world: World, host: string): { disk: BlockDevice; par
   return devices
     .filter((d) => d.type === 'disk')
     .map((disk) => ({ disk, parts: devices.filter((d) => d.parent === disk.name).sort((a, b) => (a.partition ?? 0) - (b.partition ?? 0)) }));
+}
+
+/**
+ * Where a kind of block device keeps its bytes: the ZFS engine registers `zvol` (the
+ * volume's blocks), the iSCSI engine `iscsi` (the LUN behind the session). A partition reads
+ * and writes its disk at its start offset. Devices whose kind has no backend read as zeros
+ * and take writes without keeping them (a blank disk; simplified until an engine owns it).
+ */
+export interface BlockBackend {
+  read(world: World, host: string, dev: BlockDevice, offset: number, length: number): Content | Errno;
+  write(world: World, host: string, dev: BlockDevice, offset: number, data: Content): Errno | null;
+}
+
+const BACKENDS = new Map<Backing['kind'], BlockBackend>();
+
+/** Makes `backend` hold the bytes of devices whose backing is `kind`. */
+export function registerBlockBackend(kind: Backing['kind'], backend: BlockBackend): void {
+  BACKENDS.set(kind, backend);
+}
+
+/** The whole disk and offset a device's bytes live at (a partition is its disk from its start). */
+function underlying(world: World, host: string, dev: BlockDevice, offset: number): { dev: BlockDevice; offset: number } {
+  if (dev.backing.kind !== 'partition') return { dev, offset };
+  const disk = findDevice(world, host, dev.backing.of);
+  return disk ? { dev: disk, offset: offset + dev.backing.start } : { dev, offset };
+}
+
+/** Reads `length` bytes at `offset` of a block device (EINVAL past its end, as a read there returns nothing). */
+export function readBlocks(world: World, host: string, dev: BlockDevice, offset: number, length: number): Content | Errno {
+  if (offset < 0 || length < 0) return 'EINVAL';
+  const n = Math.max(0, Math.min(length, dev.size - offset));
+  if (n === 0) return [];
+  const at = underlying(world, host, dev, offset);
+  const backend = BACKENDS.get(at.dev.backing.kind);
+  return backend ? backend.read(world, host, at.dev, at.offset, n) : [{ kind: 'zero', length: n }];
+}
+
+/** Writes `data` at `offset` of a block device; ENOSPC past its end (nothing written then). */
+export function writeBlocks(world: World, host: string, dev: BlockDevice, offset: number, data: Content): Errno | null {
+  if (dev.readOnly) return 'EROFS';
+  const length = contentLength(data);
+  if (offset < 0 || offset + length > dev.size) return 'ENOSPC';
+  const at = underlying(world, host, dev, offset);
+  const backend = BACKENDS.get(at.dev.backing.kind);
+  return backend ? backend.write(world, host, at.dev, at.offset, data) : null;
 }

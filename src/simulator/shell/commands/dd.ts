@@ -6,6 +6,7 @@
  * of state. The time on the last line is virtual (dd-throughput.ts) and moves the clock.
  */
 // @sim dd | GNU coreutils 9.7 dd(1), dd.c: operands, size suffixes and their errors, the three summary lines, skip/seek/count in blocks or bytes, conv=notrunc/excl/nocreat/sync/sparse/fsync, ENOSPC mid-copy, disks as root
+import { readBlocks, writeBlocks } from '../../engines/kernel/devices';
 import { contentLength, sliceContent, type Content, MAX_MATERIALISE, materialise } from '../../engines/kernel/content';
 import type { Errno } from '../../engines/kernel/errno';
 import { nextRandom } from '../../engines/random';
@@ -34,8 +35,11 @@ function sourceData(ctx: CommandContext, src: DdSource, start: number, length: n
   switch (src.kind) {
     case 'stream':
       return src.data === 'zero' ? [{ kind: 'zero', length }] : [{ kind: 'random', seed: seed(), offset: start, length }];
-    case 'block':
-      return [{ kind: 'zero', length }];
+    case 'block': {
+      // The device's bytes, from the engine that owns them (a blank disk reads as zeros).
+      const read = readBlocks(ctx.world, ctx.vfs.host, src.device, start, length);
+      return typeof read === 'string' ? [] : read;
+    }
     case 'stdin':
       return sliceContent([{ kind: 'text', text: src.text }], start, start + length);
     case 'file': {
@@ -82,6 +86,9 @@ function write(ctx: CommandContext, dst: DdTarget, dataOf: (n: number) => Conten
       return { written: 0, errno: 'EIO' };
     case 'block': {
       const room = Math.max(0, dst.size - offset);
+      const n = Math.min(planned, room);
+      const problem = n > 0 ? writeBlocks(ctx.world, ctx.vfs.host, dst.device, offset, dataOf(n)) : null;
+      if (problem) return { written: 0, errno: problem };
       return planned <= room ? { written: planned, errno: null } : { written: room, errno: 'ENOSPC' };
     }
     case 'file': {

@@ -42,3 +42,31 @@ describe('the block-device registry', () => {
     expect(k?.devices.find((d) => d.name === 'sda')).toMatchObject({ rotational: true, physicalSector: 4096, logicalSector: 512, transport: 'sata' });
   });
 });
+
+describe('block I/O', () => {
+  it('hands a device\'s bytes to the engine registered for its backing, partitions at their offset', async () => {
+    const { addBlockDevice, partitionDisk, readBlocks, registerBlockBackend, writeBlocks } = await import('../../../../src/simulator/engines/kernel/devices');
+    const { sliceContent, writeContent } = await import('../../../../src/simulator/engines/kernel/content');
+    type Content = import('../../../../src/simulator/engines/kernel/content').Content;
+    // A stand-in for the ZFS engine's zvols: bytes kept per device name.
+    const store = new Map<string, Content>();
+    registerBlockBackend('zvol', {
+      read: (_w, _h, dev, offset, length) => sliceContent(store.get(dev.name) ?? [{ kind: 'hole', length: dev.size }], offset, offset + length),
+      write: (_w, _h, dev, offset, data) => void store.set(dev.name, writeContent(store.get(dev.name) ?? [{ kind: 'hole', length: dev.size }], offset, data, false)) ?? null,
+    });
+    const w = world();
+    const zd0 = addBlockDevice(w, 'truenas', { name: 'zd0', size: 16 << 20, logicalSector: 512, physicalSector: 16384, type: 'disk', model: '', serial: '', rotational: false, removable: false, readOnly: false, transport: '', backing: { kind: 'zvol', dataset: 'tank/vol' } });
+    expect([zd0.major, zd0.minor]).toEqual([230, 0]);
+    const [part] = partitionDisk(w, 'truenas', 'zd0', [{ size: 0, typeName: 'Linux filesystem' }]);
+    if (!part) throw new Error('no partition');
+    expect(part.name).toBe('zd0p1');
+    expect(writeBlocks(w, 'truenas', part, 0, [{ kind: 'text', text: 'hello' }])).toBeNull();
+    // The partition starts at 1 MiB of the volume.
+    expect(readBlocks(w, 'truenas', zd0, 1 << 20, 5)).toEqual([{ kind: 'text', text: 'hello' }]);
+    expect(writeBlocks(w, 'truenas', zd0, (16 << 20) - 2, [{ kind: 'text', text: 'abc' }])).toBe('ENOSPC');
+    // A disk no engine owns reads as zeros.
+    const sda = w.kernel.truenas?.devices.find((d) => d.name === 'sda');
+    if (!sda) throw new Error('no sda');
+    expect(readBlocks(w, 'truenas', sda, 0, 4)).toEqual([{ kind: 'zero', length: 4 }]);
+  });
+});

@@ -4,7 +4,7 @@
  * is), the variables the reader set in each login shell, `$?` and history. One plain JSON
  * value: the worker snapshots it for undo; tests compare it after a JSON round trip.
  */
-import { boot } from '../engines/boot';
+import { boot } from '../engines';
 import { DEFAULT_CLOCK } from '../engines/clock';
 import { exitProcess, findProcess, spawnProcess, sshdListener } from '../engines/kernel/processes';
 import type { Process } from '../engines/kernel/types';

@@ -28,6 +28,20 @@ export const IqnSchema = checkedString(checkIqn, 'iqn', (_message, value) =>
     : 'write iqn.yyyy-mm.reversed.domain[:name] in lower case, like iqn.1993-08.org.debian:01:e7dd6e7909d',
 );
 
+/**
+ * One entry of an initiator group. The middleware stores the list as text and checks
+ * nothing (truenas/middleware plugins/iscsi_/initiator.py compress: entries joined by
+ * newlines; api/v25_10_0/iscsi_initiator.py `initiators: list[str]`), and SCST matches each
+ * entry against initiator *names* — so an IP address is accepted and then matches nobody,
+ * the classic "discovery finds nothing" mistake a reader must be able to make. Anything
+ * else must be an iSCSI name.
+ */
+export const InitiatorEntrySchema = checkedString(
+  (value) => (/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(value) ? null : checkIqn(value)),
+  'iqn',
+  'write iqn.yyyy-mm.reversed.domain[:name] in lower case, like iqn.1993-08.org.debian:01:e7dd6e7909d',
+);
+
 /** One listen address of a portal. */
 export const PortalListenSchema = z.strictObject({
   /**
@@ -55,7 +69,7 @@ export const InitiatorGroupSchema = z.strictObject({
    * Initiator IQNs allowed. Names, not IP addresses (SCST matches initiator names).
    * @example ["iqn.1993-08.org.debian:01:e7dd6e7909d"]
    */
-  initiators: z.array(IqnSchema).default([]),
+  initiators: z.array(InitiatorEntrySchema).default([]),
   /** Free comment. @example pve */
   comment: LineTextSchema.default(''),
 });

@@ -23,18 +23,19 @@ describe('where iSCSI roles may live', () => {
 });
 
 describe('global, portals and initiator groups', () => {
-  it('the basename and initiator names are IQNs; listen_port is 1025-65535', () => {
+  it('the basename and initiator names are IQNs; listen_port is 1025-65535; an IP in a group is accepted (it matches nobody)', () => {
     expect(
       breakEveryField((lab) => {
         target(lab).basename = 'iqn.2005-10.org.FreeNAS.ctl';
         target(lab).listen_port = 860;
-        target(lab).initiators[0].initiators = ['192.168.5.146'];
+        // The middleware stores group entries unchecked (plugins/iscsi_/initiator.py): the classic mistake must be possible.
+        target(lab).initiators[0].initiators = ['192.168.5.146', 'pve.lan'];
       }),
     ).toMatchInlineSnapshot(`
       [
         "hosts[1].iscsi.target.basename: iSCSI names are lower case (RFC 3722 stringprep maps upper case to lower case) (write iqn.yyyy-mm.reversed.domain[:name] in lower case, like iqn.1993-08.org.debian:01:e7dd6e7909d)",
         "hosts[1].iscsi.target.listen_port: 860 is too small: it must be at least 1025",
-        "hosts[1].iscsi.target.initiators[0].initiators[0]: an iSCSI name starts with "iqn.", "eui." or "naa." (RFC 3720 §3.2.6.3) (this is an address: iSCSI matches initiators by IQN (see /etc/iscsi/initiatorname.iscsi on the initiator))",
+        "hosts[1].iscsi.target.initiators[0].initiators[1]: an iSCSI name starts with "iqn.", "eui." or "naa." (RFC 3720 §3.2.6.3) (write iqn.yyyy-mm.reversed.domain[:name] in lower case, like iqn.1993-08.org.debian:01:e7dd6e7909d)",
       ]
     `);
   });

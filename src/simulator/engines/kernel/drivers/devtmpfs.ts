@@ -1,11 +1,12 @@
 /**
  * devtmpfs: /dev drawn from the block-device registry and the usual character devices
- * (Documentation/admin-guide/devices.txt numbers), with udev's /dev/disk/by-id links.
+ * (Documentation/admin-guide/devices.txt numbers), with udev's /dev/disk/by-id links and
+ * OpenZFS's /dev/zvol/POOL/NAME links.
  * Block devices are 0660 root:disk as udev's 50-udev-default.rules makes them. Reading
  * /dev/zero and /dev/urandom is done by `dd` as content descriptors, not here; a plain read
  * of a device gives nothing (the simulator does not stream devices to text tools).
  */
-// @sim kernel /dev | devtmpfs with udev's names: null, zero, full (always ENOSPC), random, urandom, tty, the block devices 0660 root:disk, /dev/disk/by-id links
+// @sim kernel /dev | devtmpfs with udev's names: null, zero, full (always ENOSPC), random, urandom, tty, the block devices 0660 root:disk, /dev/disk/by-id links, /dev/zvol/POOL/NAME links (60-zvol.rules)
 import { stableHash } from '../../random';
 import { registerDriver } from '../driver';
 import { HOST_MEMORY_KIB } from '../host-kind';
@@ -68,6 +69,14 @@ registerDriver(
         }
       }
       for (const [id, name] of byId) tree.set(`/disk/by-id/${id}`, { type: 'symlink', mode: 0o777, target: `../../${name}` });
+      // OpenZFS udev/rules.d/60-zvol.rules: SYMLINK+="zvol/%c", %c from zvol_id (`pool/vol`,
+      // `pool/vol-part1` for a partition); udev makes the link relative to /dev.
+      for (const dev of k.devices) {
+        const whole = dev.type === 'disk' ? dev : k.devices.find((d) => d.name === dev.parent);
+        if (whole?.backing.kind !== 'zvol') continue;
+        const link = `/zvol/${whole.backing.dataset}${dev.type === 'part' ? `-part${dev.partition}` : ''}`;
+        tree.set(link, { type: 'symlink', mode: 0o777, target: `${'../'.repeat(link.split('/').length - 2)}${dev.name}` });
+      }
       return tree;
     },
     {

@@ -1,0 +1,9 @@
+/**
+ * The ZFS engine: loading this module registers its block backend (zvol bytes) and its boot
+ * step. Operations are imported from their own files.
+ */
+import './zvol';
+import './boot';
+
+export { attachZvol, detachZvol, zvolDevice, zvolState, volsizeToReservation } from './zvol';
+export { zfsHost, zfsState, type ZfsState, type ZfsHostState, type ZvolState } from './state';

@@ -3,5 +3,6 @@
  * World boots. An engine adds one import line here.
  */
 import './zfs';
+import './iscsi';
 
 export { boot, registerBootStep, type BootOptions, type BootStep } from './boot';

@@ -33,6 +33,7 @@ import { hostname } from './commands/hostname';
 import { ip } from './commands/ip';
 import { ls } from './commands/ls';
 import { lsblk } from './commands/lsblk';
+import { midclt } from './commands/midclt';
 import { mount } from './commands/mount';
 import { ps } from './commands/ps';
 import { pwd } from './commands/pwd';
@@ -45,7 +46,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, midclt, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

@@ -1,0 +1,14 @@
+/**
+ * The iSCSI engine: a TrueNAS-style target (service, portals, name ACLs, CHAP, LUNs backed by
+ * zvols) and an open-iscsi initiator (discovery, node records, sessions, SCSI disks whose
+ * bytes are the zvol's). Loading it registers its boot steps and the `iscsi` block backend.
+ */
+import './boot';
+
+export { iscsiState, initiatorState, type IscsiState, type InitiatorState, type NodeRecord, type SessionRecord } from './state';
+export { targetConfig, isTargetRunning, startTargetService, stopTargetService, reloadTargetListeners, TARGET_DAEMON } from './target-service';
+export { offeredTargets, groupDenies, chapDenies, groupAt, targetByIqn, targetLuns, portalTag, type OfferedTarget } from './access';
+export { sendTargets, storeDiscovery, defaultNodeRecord, type DiscoveredTarget, type DiscoveryResult } from './discovery';
+export { loginNode, logoutSession, LOGIN_GIVE_UP_MS, type LoginResult, type LoginFailure } from './login';
+export { resolveLun, extentSize, extentDataset, zvolDevice } from './lun';
+export { recordSession } from './model-sessions';

@@ -3,6 +3,7 @@
  * (user_namespaces(7): ≤ 340 lines per map, count > 0, no overlap on either side) and from
  * Proxmox (pve-container src/PVE/LXC.pm parse_id_maps / validate_id_maps, same messages).
  */
+import { idMapViolations, MAX_EXTENTS, PAGE_SIZE, U32_MAX, writtenMapBytes } from './idmap-rules';
 
 /** One parsed idmap line. */
 export interface IdmapEntry {
@@ -24,9 +25,9 @@ export interface IdmapProblem {
 }
 
 /** user_namespaces(7): at most 340 lines in one uid_map or gid_map write (Linux ≥ 4.15). */
-export const IDMAP_MAX_LINES = 340;
+export const IDMAP_MAX_LINES = MAX_EXTENTS;
 /** user_namespaces(7): one map is written in a single write(2) of less than a page (4096 bytes on x86-64). */
-export const IDMAP_MAX_BYTES = 4096;
+export const IDMAP_MAX_BYTES = PAGE_SIZE;
 /** The container id range a distribution expects to exist: 0..65535. */
 export const CONTAINER_ID_RANGE = 65536;
 /** Proxmox's default unprivileged map (pve-container LXC.pm parse_id_maps). */
@@ -34,8 +35,6 @@ export const DEFAULT_IDMAP: readonly IdmapEntry[] = [
   { type: 'u', container: 0, host: 100000, count: 65536 },
   { type: 'g', container: 0, host: 100000, count: 65536 },
 ];
-
-const ID_LIMIT = 2 ** 32 - 1;
 
 /**
  * Parse one line as Proxmox does (`^([ug])\s+(\d+)\s+(\d+)\s+(\d+)\s*$`), or return null.
@@ -73,54 +72,44 @@ export function checkIdmap(lines: readonly string[], unprivileged: boolean): Idm
       problems.push({ index, message: `failed to parse idmap: ${shown}`, fix: 'write "u|g CONTAINER-ID HOST-ID COUNT", like "u 0 100000 65536"' });
       return;
     }
-    if (entry.count === 0) {
-      // user_namespaces(7): each line maps at least one id; the write fails with EINVAL.
-      problems.push({ index, message: `invalid map entry '${formatIdmapEntry(entry)}': count must be at least 1 (the kernel rejects the map with "Invalid argument")`, fix: 'remove the line or give it a count' });
-      return;
-    }
-    if (entry.container + entry.count > ID_LIMIT || entry.host + entry.count > ID_LIMIT) {
-      problems.push({ index, message: `invalid map entry '${formatIdmapEntry(entry)}': range goes past ${idName(entry.type)} ${ID_LIMIT - 1}` });
-      return;
-    }
     entries.push({ entry, index });
   });
 
+  // The kernel's rules (idmap-rules.ts, shared with the kernel engine's map_write), worded for a lab file.
+  const perLine: IdmapProblem[] = [];
+  const perMap: IdmapProblem[] = [];
   for (const type of ['u', 'g'] as const) {
     const ofType = entries.filter((e) => e.entry.type === type);
-    if (ofType.length > IDMAP_MAX_LINES) {
-      problems.push({
-        message: `${ofType.length} ${idName(type)} map lines; the kernel accepts at most ${IDMAP_MAX_LINES} (user_namespaces(7))`,
-        fix: 'merge adjacent ranges into fewer lines',
-      });
-    }
-    // kernel/user_namespace.c map_write: `if (count >= PAGE_SIZE) return -EINVAL`, and LXC
-    // writes all lines of one map as "container host count\n" in one write (lxc conf.c).
-    const bytes = ofType.reduce((n, e) => n + `${e.entry.container} ${e.entry.host} ${e.entry.count}\n`.length, 0);
-    if (ofType.length <= IDMAP_MAX_LINES && bytes >= IDMAP_MAX_BYTES) {
-      problems.push({
-        message: `the ${idName(type)} map is ${bytes} bytes as the kernel reads it; a map must be shorter than ${IDMAP_MAX_BYTES} bytes (user_namespaces(7))`,
-        fix: 'merge adjacent ranges into fewer lines',
-      });
-    }
-    // pve-container LXC.pm validate_id_maps: sort each side by start, compare neighbours.
-    for (const side of ['container', 'host'] as const) {
-      const sorted = [...ofType].sort((a, b) => a.entry[side] - b.entry[side] || a.index - b.index);
-      let reach = sorted[0];
-      for (let i = 1; i < sorted.length; i++) {
-        const current = sorted[i] as (typeof sorted)[number];
-        const previous = reach as (typeof sorted)[number];
-        if (previous.entry[side] + previous.entry.count > current.entry[side]) {
-          problems.push({
-            index: current.index,
-            message: `invalid map entry '${formatIdmapEntry(current.entry)}': ${side} ${idName(type)} ${current.entry[side]} is also mapped by entry '${formatIdmapEntry(previous.entry)}'`,
-            fix: `make the ${side} ranges of the ${idName(type)} lines disjoint`,
-          });
-        }
-        // Keep the range that reaches furthest, so a later overlap with it is still seen.
-        if (current.entry[side] + current.entry.count > previous.entry[side] + previous.entry.count) reach = current;
+    if (ofType.length === 0) continue;
+    const extents = ofType.map(({ entry }) => ({ first: entry.container, lower: entry.host, count: entry.count }));
+    const violations = idMapViolations(extents, writtenMapBytes(extents));
+    const tooMany = violations.some((v) => v.rule === 'lines');
+    for (const v of violations) {
+      if (v.rule === 'range') {
+        const { entry, index } = ofType[v.index] as (typeof ofType)[number];
+        // user_namespaces(7): each line maps at least one id; the write fails with EINVAL.
+        if (entry.count === 0) perLine.push({ index, message: `invalid map entry '${formatIdmapEntry(entry)}': count must be at least 1 (the kernel rejects the map with "Invalid argument")`, fix: 'remove the line or give it a count' });
+        else perLine.push({ index, message: `invalid map entry '${formatIdmapEntry(entry)}': range goes past ${idName(type)} ${U32_MAX - 1}` });
+      } else if (v.rule === 'lines') {
+        perMap.push({ message: `${v.lines} ${idName(type)} map lines; the kernel accepts at most ${IDMAP_MAX_LINES} (user_namespaces(7))`, fix: 'merge adjacent ranges into fewer lines' });
+      } else if (v.rule === 'bytes' && !tooMany) {
+        // kernel/user_namespace.c map_write: `if (count >= PAGE_SIZE) return -EINVAL`, and LXC
+        // writes all lines of one map as "container host count\n" in one write (lxc conf.c).
+        perMap.push({ message: `the ${idName(type)} map is ${v.bytes} bytes as the kernel reads it; a map must be shorter than ${IDMAP_MAX_BYTES} bytes (user_namespaces(7))`, fix: 'merge adjacent ranges into fewer lines' });
+      } else if (v.rule === 'overlap') {
+        // pve-container LXC.pm validate_id_maps words it as the container or host side.
+        const side = v.side === 'first' ? 'container' : 'host';
+        const current = ofType[v.index] as (typeof ofType)[number];
+        const other = (ofType[v.other] as (typeof ofType)[number]).entry;
+        perMap.push({
+          index: current.index,
+          message: `invalid map entry '${formatIdmapEntry(current.entry)}': ${side} ${idName(type)} ${current.entry[side]} is also mapped by entry '${formatIdmapEntry(other)}'`,
+          fix: `make the ${side} ranges of the ${idName(type)} lines disjoint`,
+        });
       }
     }
   }
+  problems.push(...perLine.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)), ...perMap);
 
   if (unprivileged && lines.length > 0 && problems.length === 0) {
     for (const type of ['u', 'g'] as const) {

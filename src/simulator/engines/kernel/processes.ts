@@ -6,6 +6,7 @@
 // @sim kernel processes | a Proxmox VE 9 / TrueNAS 25.10 / Debian 13 process table at boot (systemd, kernel threads, daemons), OpenSSH 10 sshd-session per login; PIDs given out in order
 import type { World } from '../world';
 import { hostKernel } from '../world';
+import { allocateNsPids } from './pid-namespace';
 import type { NsType, Process } from './types';
 
 /** What spawnProcess needs. */
@@ -23,6 +24,8 @@ export interface SpawnSpec {
   /** Namespaces different from the parent's. */
   ns?: Partial<Record<NsType, number>>;
   kernel?: boolean;
+  /** The cgroup it starts in (default: its parent's). */
+  cgroup?: string;
 }
 
 /** comm: the executable's base name, cut to 15 characters (TASK_COMM_LEN 16 with the NUL). */
@@ -39,7 +42,7 @@ export function spawnProcess(world: World, host: string, spec: SpawnSpec): Proce
   const proc: Process = {
     pid,
     ppid: spec.ppid,
-    nspid: [pid],
+    nspid: allocateNsPids(k, pid, ns.pid),
     uid: spec.uid ?? parent?.uid ?? 0,
     gid: spec.gid ?? parent?.gid ?? 0,
     comm: spec.comm ?? commOf(spec.args[0] ?? ''),
@@ -52,6 +55,7 @@ export function spawnProcess(world: World, host: string, spec: SpawnSpec): Proce
     rss: spec.rss ?? 0,
     ns,
     ...(spec.kernel ? { kernel: true } : {}),
+    ...(spec.cgroup ?? parent?.cgroup ? { cgroup: spec.cgroup ?? parent?.cgroup } : {}),
   };
   k.processes[String(pid)] = proc;
   return proc;

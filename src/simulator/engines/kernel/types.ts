@@ -111,6 +111,8 @@ export interface Namespace {
   mounts?: MountEntry[];
   /** uts: the host name. */
   hostname?: string;
+  /** pid: the next PID given out inside (1 for the first process, its init). */
+  nextPid?: number;
 }
 
 /** A process. `pid` is its PID in the host's initial PID namespace. */
@@ -139,6 +141,8 @@ export interface Process {
   ns: Record<NsType, number>;
   /** A kernel thread (`[kthreadd]`, no memory, no cmdline). */
   kernel?: boolean;
+  /** Its cgroup v2 path (`/lxc/101/ns/init.scope`); the root cgroup when left out. */
+  cgroup?: string;
 }
 
 /** How a block device is backed. */
@@ -195,6 +199,28 @@ export interface HostKernel {
   nextPty: number;
   /** Boot time, virtual ms (/proc/uptime, ps START of the daemons). */
   bootTime: number;
+  /** cgroup v2 groups below the root, by path (`/lxc/101`); cgroup.ts. */
+  cgroups?: Record<string, Cgroup>;
+  /** The kernel ring buffer (dmesg): lines with their time since boot in ms. */
+  log?: { at: number; text: string }[];
+}
+
+/** A cgroup v2 group with the limits and counters the handbook reads (cgroup-v2.rst). */
+export interface Cgroup {
+  /** memory.max and memory.high in bytes; null is `max`. */
+  memoryMax: number | null;
+  memoryHigh: number | null;
+  /** memory.swap.max in bytes; null is `max`. */
+  swapMax: number | null;
+  /** pids.max; null is `max`. */
+  pidsMax: number | null;
+  /** cpu.max: quota and period in µs; quota null is `max`. */
+  cpuQuota: number | null;
+  cpuPeriod: number;
+  /** memory.events counters. */
+  events: { low: number; high: number; max: number; oom: number; oom_kill: number };
+  /** pids.events `max`: forks refused. */
+  pidsRefused: number;
 }
 
 /** The memfs driver's data: an inode table. */

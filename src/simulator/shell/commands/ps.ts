@@ -8,9 +8,12 @@
  */
 // @sim ps | procps-ng 4.0.4 ps(1): ps, -e/-A, -a, -d, -f, -ef, aux, a, x, u, -o/o/--format with NAME=HEADER and NAME:WIDTH, -p/p/--pid, --ppid, -C, -u/-U/U/--user, --no-headers, --forest/f/-H, the error texts with the usage block and status 1; layout ported from output.c show_one_proc()
 import { HOST_MEMORY_KIB } from '../../engines/kernel/host-kind';
+import { hostKernel } from '../../engines/world';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
-import { exitProcess, listProcesses, spawnProcess } from '../../engines/kernel/processes';
+import { pidSeenFrom, processesSeenFrom } from '../../engines/kernel/pid-namespace';
+import { exitProcess, spawnProcess } from '../../engines/kernel/processes';
 import type { Process } from '../../engines/kernel/types';
+import { seenId } from '../user-names';
 import { processFacts, PS_SELF_MEMORY, statLetters } from '../ps-facts';
 import { parsePsArgs, PS_USAGE, type PsRequest } from '../ps-options';
 import { activeColumns, OUTBUF_SIZE, psColumn, psLine, type PsColumn, type PsRow } from '../ps-format';
@@ -157,9 +160,14 @@ export const ps: Command = {
 
     // ps runs as a child of the shell while it reads the table, as the real one does.
     const host = ctx.vfs.host;
-    const self = spawnProcess(ctx.world, host, { ppid: ctx.proc.pid, args: ['ps', ...argv], comm: 'ps', state: 'R', ...PS_SELF_MEMORY });
+    const spawned = spawnProcess(ctx.world, host, { ppid: ctx.proc.pid, args: ['ps', ...argv], comm: 'ps', state: 'R', ...PS_SELF_MEMORY });
     const result = ((): CommandResult => {
-      const procs = listProcesses(ctx.world, host).filter((p) => p.ns.pid === ctx.proc.ns.pid || p.ns.pid === self.ns.pid);
+      // The processes of the shell's PID namespace and below, numbered as there (pid_namespaces(7)).
+      // /proc/PID/status shows IDs in the reader's user namespace (65534 when unmapped).
+      const inInit = ctx.proc.ns.user === hostKernel(ctx.world, host).initNs.user;
+      const procs = processesSeenFrom(ctx.world, host, ctx.proc.ns.pid).map((p) => (inInit ? p : { ...p, uid: seenId(ctx, p.uid, 'uid'), gid: seenId(ctx, p.gid, 'gid') }));
+      const selfPid = pidSeenFrom(hostKernel(ctx.world, host), spawned, ctx.proc.ns.pid);
+      const self = procs.find((p) => p.pid === selfPid) ?? spawned;
       const all = new Map(procs.map((p) => [p.pid, p]));
       const now = Math.floor(ctx.world.clock / 1000);
       const chosen = procs.filter((p) => wanted(req, p, self, all, users));
@@ -185,7 +193,7 @@ export const ps: Command = {
       // show_one_proc(-1): having listed nothing, ps exits with status 1.
       return { stdout: out, stderr: '', exitCode: ordered.length === 0 ? 1 : 0 };
     })();
-    exitProcess(ctx.world, host, self.pid);
+    exitProcess(ctx.world, host, spawned.pid);
     return result;
   },
 };

@@ -12,7 +12,7 @@ describe('ls', () => {
 
   it('prints one name per line into a pipe or with -1', () => {
     expect(sh('ls /etc | head -n 3').stdout).toBe('group\nhostname\nhosts\n');
-    expect(sh('ls -1 /proc/self').stdout).toBe('cmdline\ncomm\ncwd\ngid_map\nmountinfo\nmounts\nns\nstatus\nuid_map\n');
+    expect(sh('ls -1 /proc/self').stdout).toBe('cgroup\ncmdline\ncomm\ncwd\ngid_map\nmountinfo\nmounts\nns\nstatus\nuid_map\n');
   });
 
   it('shows dot entries with -a, not with -A ones . and ..', () => {

@@ -11,7 +11,8 @@ import { hostKernel } from '../../world';
 import { registerDriver } from '../driver';
 import { procVersion } from '../host-kind';
 import { mountTable } from '../mounts';
-import { NS_TYPES } from '../namespaces';
+import { idInNamespace, NS_TYPES } from '../namespaces';
+import { pidSeenFrom, processesSeenFrom } from '../pid-namespace';
 import { syntheticDriver, type SynthTree } from '../synthetic';
 import type { IdMapEntry, MountEntry, Process } from '../types';
 
@@ -68,7 +69,8 @@ function mapText(map: IdMapEntry[] | undefined): string {
   return (map ?? []).map((e) => `${String(e.inside).padStart(10)} ${String(e.outside).padStart(10)} ${String(e.count).padStart(10)}\n`).join('');
 }
 
-function status(p: Process): string {
+/** What status shows of `p` to a reader: IDs in the reader's user namespace (from_kuid_munged), PIDs from the mount's PID namespace down. */
+function status(p: Process, uid: number, gid: number): string {
   const ppid = p.ppid;
   const state = p.state === 'R' ? 'R (running)' : p.state === 'I' ? 'I (idle)' : 'S (sleeping)';
   const lines = [
@@ -80,10 +82,11 @@ function status(p: Process): string {
     `Pid:\t${p.pid}`,
     `PPid:\t${ppid}`,
     'TracerPid:\t0',
-    `Uid:\t${p.uid}\t${p.uid}\t${p.uid}\t${p.uid}`,
-    `Gid:\t${p.gid}\t${p.gid}\t${p.gid}\t${p.gid}`,
+    `Uid:\t${uid}\t${uid}\t${uid}\t${uid}`,
+    `Gid:\t${gid}\t${gid}\t${gid}\t${gid}`,
     'FDSize:\t64',
     'Groups:\t0 ',
+    // proc_pid_status(): NStgid/NSpid list the PID in each namespace from the mount's level down.
     `NStgid:\t${p.nspid.join('\t')}`,
     `NSpid:\t${p.nspid.join('\t')}`,
     `NSpgid:\t${p.nspid.join('\t')}`,
@@ -92,6 +95,11 @@ function status(p: Process): string {
   if (!p.kernel) lines.push(`VmSize:\t${String(p.vsz).padStart(8)} kB`, `VmRSS:\t${String(p.rss).padStart(8)} kB`);
   lines.push('Threads:\t1');
   return lines.join('\n') + '\n';
+}
+
+/** The data of a procfs superblock: the PID namespace it was mounted for (the initial one when left out). */
+export interface ProcfsData {
+  pidNs: number;
 }
 
 registerDriver(
@@ -118,12 +126,21 @@ registerDriver(
       file('/sys/kernel/overflowgid', () => '65534\n', 0o644);
       file('/sys/kernel/pid_max', () => '4194304\n', 0o644);
       tree.set('/mounts', { type: 'symlink', mode: 0o777, target: 'self/mounts', mtime: now });
-      if (env.pid !== undefined) tree.set('/self', { type: 'symlink', mode: 0o777, target: String(env.pid), mtime: now });
-      for (const p of Object.values(k.processes)) {
+      // A procfs shows the PID namespace it was mounted in (proc_fill_super: the mounter's), with the PIDs of that level.
+      const pidNs = (env.sb.data as ProcfsData | null)?.pidNs ?? k.initNs.pid;
+      const reader = env.pid !== undefined ? k.processes[String(env.pid)] : undefined;
+      const seen = processesSeenFrom(world, host, pidNs);
+      const self = reader ? pidSeenFrom(k, reader, pidNs) : null;
+      if (self !== null) tree.set('/self', { type: 'symlink', mode: 0o777, target: String(self), mtime: now });
+      const readerNs = reader?.ns.user ?? k.initNs.user;
+      for (const p of seen) {
+        const uid = idInNamespace(k, readerNs, p.uid, 'uid');
+        const gid = idInNamespace(k, readerNs, p.gid, 'gid');
         const base = `/${p.pid}`;
         tree.set(base, { type: 'dir', mode: 0o555, uid: p.uid, gid: p.gid, mtime: p.start });
         const pf = (name: string, render: () => string, mode = 0o444): void => void tree.set(`${base}/${name}`, { type: 'file', mode, uid: p.uid, gid: p.gid, render, zeroSize: true, mtime: p.start });
-        pf('status', () => status(p));
+        pf('status', () => status(p, uid, gid));
+        pf('cgroup', () => `0::${p.cgroup ?? '/'}\n`);
         pf('comm', () => `${p.comm}\n`, 0o644);
         pf('cmdline', () => (p.args.length ? p.args.join('\0') + '\0' : ''));
         const userNs = k.namespaces[String(p.ns.user)];

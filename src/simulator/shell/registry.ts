@@ -31,6 +31,7 @@ import { help } from './commands/help';
 import { history } from './commands/history';
 import { hostname } from './commands/hostname';
 import { ip } from './commands/ip';
+import { iscsiadm } from './commands/iscsiadm';
 import { ls } from './commands/ls';
 import { lsblk } from './commands/lsblk';
 import { midclt } from './commands/midclt';
@@ -46,7 +47,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, ls, lsblk, midclt, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

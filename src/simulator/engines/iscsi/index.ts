@@ -12,3 +12,4 @@ export { sendTargets, storeDiscovery, defaultNodeRecord, type DiscoveredTarget, 
 export { loginNode, logoutSession, LOGIN_GIVE_UP_MS, type LoginResult, type LoginFailure } from './login';
 export { resolveLun, extentSize, extentDataset, zvolDevice } from './lun';
 export { recordSession } from './model-sessions';
+export { matchNodes, setNodeParam, deleteNodes, NODE_KEYS, type NodePattern } from './node-records';

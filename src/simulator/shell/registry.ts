@@ -40,6 +40,7 @@ import { ps } from './commands/ps';
 import { pwd } from './commands/pwd';
 import { sleep } from './commands/sleep';
 import { ssh } from './commands/ssh';
+import { systemctl } from './commands/systemctl';
 import { tail } from './commands/tail';
 import { trueCommand } from './commands/true';
 import { umount } from './commands/umount';
@@ -47,7 +48,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

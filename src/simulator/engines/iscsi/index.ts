@@ -13,3 +13,4 @@ export { loginNode, logoutSession, LOGIN_GIVE_UP_MS, type LoginResult, type Logi
 export { resolveLun, extentSize, extentDataset, zvolDevice } from './lun';
 export { recordSession } from './model-sessions';
 export { matchNodes, setNodeParam, deleteNodes, NODE_KEYS, type NodePattern } from './node-records';
+export { startIscsid, stopIscsid, startOpenIscsi, stopOpenIscsi, iscsidProcess } from './initiator-service';

@@ -50,6 +50,10 @@ export interface InitiatorState {
   nextSid: number;
   /** Next SCSI host number (scsi0-2 are the host's own controllers). */
   nextScsiHost: number;
+  /** open-iscsi.service (oneshot, RemainAfterExit): active after it logged in the automatic nodes. */
+  openIscsi?: boolean;
+  /** Virtual ms iscsid last started (systemctl status "since"). */
+  iscsidSince?: number;
 }
 
 /** The iSCSI engine's slot of the World. */

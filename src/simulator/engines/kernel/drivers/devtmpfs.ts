@@ -1,12 +1,12 @@
 /**
  * devtmpfs: /dev drawn from the block-device registry and the usual character devices
  * (Documentation/admin-guide/devices.txt numbers), with udev's /dev/disk/by-id links and
- * OpenZFS's /dev/zvol/POOL/NAME links.
+ * OpenZFS's /dev/zvol/POOL/NAME links and the by-path links of iSCSI LUNs.
  * Block devices are 0660 root:disk as udev's 50-udev-default.rules makes them. Reading
  * /dev/zero and /dev/urandom is done by `dd` as content descriptors, not here; a plain read
  * of a device gives nothing (the simulator does not stream devices to text tools).
  */
-// @sim kernel /dev | devtmpfs with udev's names: null, zero, full (always ENOSPC), random, urandom, tty, the block devices 0660 root:disk, /dev/disk/by-id links, /dev/zvol/POOL/NAME links (60-zvol.rules)
+// @sim kernel /dev | devtmpfs with udev's names: null, zero, full (always ENOSPC), random, urandom, tty, the block devices 0660 root:disk, /dev/disk/by-id links, /dev/zvol/POOL/NAME links (60-zvol.rules), /dev/disk/by-path/ip-…-iscsi-IQN-lun-N for iSCSI LUNs (udev path_id)
 import { stableHash } from '../../random';
 import { registerDriver } from '../driver';
 import { HOST_MEMORY_KIB } from '../host-kind';
@@ -76,6 +76,13 @@ registerDriver(
         if (whole?.backing.kind !== 'zvol') continue;
         const link = `/zvol/${whole.backing.dataset}${dev.type === 'part' ? `-part${dev.partition}` : ''}`;
         tree.set(link, { type: 'symlink', mode: 0o777, target: `${'../'.repeat(link.split('/').length - 2)}${dev.name}` });
+      }
+      // systemd udev path_id (handle_scsi_iscsi): an iSCSI LUN is ip-ADDRESS:PORT-iscsi-TARGET-lun-N, a partition adds -partN.
+      for (const dev of k.devices) {
+        const whole = dev.type === 'disk' ? dev : k.devices.find((d) => d.name === dev.parent);
+        if (whole?.backing.kind !== 'iscsi') continue;
+        const path = `ip-${whole.backing.portal}-iscsi-${whole.backing.target}-lun-${whole.backing.lun}${dev.type === 'part' ? `-part${dev.partition}` : ''}`;
+        tree.set(`/disk/by-path/${path}`, { type: 'symlink', mode: 0o777, target: `../../${dev.name}` });
       }
       return tree;
     },

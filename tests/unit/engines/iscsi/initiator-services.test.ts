@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { editLab } from '../../../../src/simulator/model/edit';
+import { boot, run } from '../../shell/sim-fixture';
+import { labWithZvol } from './lab-with-zvol';
+
+const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
+
+function out(s: ReturnType<typeof boot>, line: string): string {
+  const r = run(s, line);
+  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
+}
+
+/** A target that admits only `allowed`, with the zvol at LUN 0, service running. */
+function setUp(allowed: string) {
+  const s = boot({}, labWithZvol());
+  run(s, 'ssh truenas');
+  for (const line of [
+    `iscsi.portal.create '{"listen":[{"ip":"0.0.0.0"}]}'`,
+    `iscsi.initiator.create '{"initiators":["${allowed}"]}'`,
+    `iscsi.target.create '{"name":"nextcloud","groups":[{"portal":1,"initiator":1}]}'`,
+    `iscsi.extent.create '{"name":"nextcloud","disk":"zvol/tank/nextcloud"}'`,
+    `iscsi.targetextent.create '{"target":1,"extent":1}'`,
+    'service.start iscsitarget',
+  ])
+    run(s, `midclt call ${line}`);
+  run(s, 'exit');
+  return s;
+}
+
+describe('initiator name and services', () => {
+  it('a changed initiator name counts only after systemctl restart iscsid', () => {
+    const s = setUp('iqn.1993-08.org.debian:01:newname');
+    expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe('iscsiadm: No portals found\n[21]');
+    editLab(s.world.lab, (draft) => {
+      const initiator = draft.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator;
+      if (initiator) initiator.name = 'iqn.1993-08.org.debian:01:newname';
+      return { ok: true, value: null };
+    });
+    expect(out(s, 'cat /etc/iscsi/initiatorname.iscsi')).toContain('InitiatorName=iqn.1993-08.org.debian:01:newname\n');
+    expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe('iscsiadm: No portals found\n[21]');
+    expect(out(s, 'systemctl restart iscsid')).toBe('[0]');
+    expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe(`192.168.5.142:3260,1 ${IQN}\n[0]`);
+  });
+
+  it('systemctl status, is-active and unknown units', () => {
+    const s = boot();
+    expect(out(s, 'systemctl is-active iscsid')).toBe('active\n[0]');
+    expect(out(s, 'systemctl stop iscsid')).toBe('[0]');
+    expect(out(s, 'systemctl is-active iscsid')).toBe('inactive\n[3]');
+    expect(out(s, 'systemctl status iscsid')).toBe(
+      '○ iscsid.service - iSCSI initiator daemon (iscsid)\n     Loaded: loaded (/usr/lib/systemd/system/iscsid.service; disabled; preset: enabled)\n     Active: inactive (dead)\nTriggeredBy: ○ iscsid.socket\n       Docs: man:iscsid(8)\n[3]',
+    );
+    run(s, 'systemctl start iscsid');
+    expect(out(s, 'systemctl status iscsid')).toMatch(/^● iscsid.service - iSCSI initiator daemon \(iscsid\)\n.*\n     Active: active \(running\) since \w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; \d+s ago\n/);
+    expect(out(s, 'systemctl restart nginx')).toBe('Failed to restart nginx.service: Unit nginx.service not found.\n[5]');
+    expect(out(s, 'systemctl status nginx')).toBe('Unit nginx.service could not be found.\n[4]');
+  });
+
+  it('open-iscsi logs in node.startup=automatic records; stopping it logs out; the LUN has its by-path link', () => {
+    const s = setUp('iqn.1993-08.org.debian:01:e7dd6e7909d');
+    run(s, 'iscsiadm -m discovery -t st -p 192.168.5.142');
+    run(s, `iscsiadm -m node -T ${IQN} -o update -n node.startup -v automatic`);
+    expect(out(s, 'systemctl restart open-iscsi')).toBe('[0]');
+    expect(out(s, 'iscsiadm -m session')).toBe(`tcp: [1] 192.168.5.142:3260,1 ${IQN} (non-flash)\n[0]`);
+    expect(out(s, 'ls /dev/disk/by-path')).toBe(`ip-192.168.5.142:3260-iscsi-${IQN}-lun-0\n[0]`);
+    expect(out(s, `readlink /dev/disk/by-path/ip-192.168.5.142:3260-iscsi-${IQN}-lun-0`)).toMatch(/\.\.\/\.\.\/sdb\n\[0\]|command not found/);
+    expect(out(s, 'systemctl stop open-iscsi')).toBe('[0]');
+    expect(out(s, 'iscsiadm -m session')).toBe('iscsiadm: No active sessions.\n[21]');
+  });
+});

@@ -1,5 +1,5 @@
 /** Test helpers for the engines: boot the starter or every-field lab into a World. */
-import { boot } from '../../../src/simulator/engines/boot';
+import { boot } from '../../../src/simulator/engines';
 import { rootVfs } from '../../../src/simulator/engines/kernel/boot';
 import type { Vfs } from '../../../src/simulator/engines/kernel/vfs';
 import type { World } from '../../../src/simulator/engines/world';

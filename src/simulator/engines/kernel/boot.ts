@@ -120,14 +120,15 @@ export function mountFilesystem(world: World, host: string, sb: Omit<Superblock,
 
 /**
  * Mounts a pool's filesystem dataset where ZFS would (model/mountpoints.ts mountedPath, with
- * TrueNAS's /mnt altroot), drawing on the pool's space. Until the ZFS engine registers its own
- * driver, the dataset's files live in a memfs. Returns null for `none`, `legacy` and the root dataset.
+ * TrueNAS's /mnt altroot), drawing on the pool's space, with the ZFS engine's `zfs` driver
+ * (engines/zfs/driver.ts: files as records and blocks, inodes kept as memfs keeps them).
+ * Returns null for `none`, `legacy` and the root dataset.
  */
 export function mountDataset(world: World, host: Host, dataset: string): MountEntry | null {
   const path = mountedPath(host, dataset);
   if (!path || path === '/') return null;
   const pool = dataset.split('/')[0] as string;
-  return mountFilesystem(world, host.name, { driver: 'memfs', fstype: 'zfs', source: dataset, options: 'xattr,noacl,casesensitive', space: pool, data: newMemfs(world.clock) }, path, host.kind === 'truenas' ? 'rw,noatime' : 'rw,relatime');
+  return mountFilesystem(world, host.name, { driver: 'zfs', fstype: 'zfs', source: dataset, options: 'xattr,noacl,casesensitive', space: pool, data: newMemfs(world.clock) }, path, host.kind === 'truenas' ? 'rw,noatime' : 'rw,relatime');
 }
 
 /** Boots one host's kernel into `world.kernel[host.name]`. */

@@ -3,7 +3,11 @@
  * step. Operations are imported from their own files.
  */
 import './zvol';
+import './driver';
 import './boot';
 
 export { attachZvol, detachZvol, zvolDevice, zvolState, volsizeToReservation } from './zvol';
 export { zfsHost, zfsState, type ZfsState, type ZfsHostState, type ZvolState } from './state';
+export { openPool, poolState, syncTxg } from './pool';
+export { datasetSpace, snapshotUsed } from './space';
+export { takeSnapshot, destroySnapshot, rollbackToLatest } from './snapshot';

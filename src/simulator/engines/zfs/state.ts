@@ -1,8 +1,9 @@
 /**
  * The ZFS engine's slot of the World (`world.engines.zfs`), as plain JSON: per host, the
- * runtime state of its volumes (their bytes as content descriptors and the /dev/zdN they
- * appear as). Configuration (which pools, datasets and zvols exist, their properties) lives
- * in the lab model; this is what a real pool keeps on its disks.
+ * runtime state of its pools (vdevs, txgs, datasets with their block trees and snapshots)
+ * and volumes (their bytes as content descriptors and the /dev/zdN they appear as).
+ * Configuration (which pools, datasets and zvols exist, their properties) lives in the lab
+ * model; this is what a real pool keeps on its disks.
  */
 import type { Content } from '../kernel/content';
 import type { World } from '../world';
@@ -24,9 +25,97 @@ export interface ZvolState {
   charged: number;
 }
 
+/**
+ * A block pointer, packed as a tuple to keep the state small (1 GiB of 128K records is
+ * 8,192 of them): birth txg, logical size, physical size (after compression), allocated
+ * size (sectors and RAIDZ parity), the checksum of the child, and one DVA (top-level vdev,
+ * offset). sys/spa.h blkptr_t holds up to three DVAs; copies=1 needs one.
+ */
+export type BlockPointer = [birth: number, lsize: number, psize: number, asize: number, checksum: string, vdev: number, offset: number];
+
+/** The block tree of one file (a dnode): a block pointer per record, null for a hole. */
+export interface ObjectState {
+  /** Bytes per record (the dataset's recordsize when the file outgrew one block). */
+  blksz: number;
+  blocks: (BlockPointer | null)[];
+}
+
+/** A snapshot: a txg mark (O(1): nothing is copied when it is taken). */
+export interface SnapshotState {
+  name: string;
+  txg: number;
+  guid: number;
+  /** Virtual ms it was taken (the `creation` property). */
+  creation: number;
+  /** Bytes it referenced when taken. */
+  referenced: number;
+  /** Bytes written since the previous snapshot, when taken. */
+  written: number;
+}
+
+/** A version of a file saved the first time it changed after a snapshot (what that snapshot still shows). */
+export interface SavedVersion {
+  ino: number;
+  /** The txg it was saved in: it is what every snapshot with txg < savedTxg sees, up to the previous save. */
+  savedTxg: number;
+  /** The inode as it was (memfs StoredInode), null when the file did not exist yet. */
+  inode: unknown;
+  object: ObjectState | null;
+}
+
+/** A filesystem or volume dataset. */
+export interface DatasetState {
+  name: string;
+  type: 'filesystem' | 'volume';
+  guid: number;
+  createtxg: number;
+  creation: number;
+  /** The snapshot it was cloned from (`pool/fs@snap`), for clones. */
+  origin?: string;
+  snapshots: SnapshotState[];
+  /** Files by inode number. */
+  objects: Record<string, ObjectState>;
+  /** Live (head) allocated bytes by birth txg. */
+  live: Record<string, number>;
+  /** Freed blocks still held by snapshots: bytes by `birth:killedTxg:vdev`. */
+  dead: Record<string, number>;
+  /** Earlier versions of changed files, for snapshots and rollback. */
+  saved: SavedVersion[];
+}
+
+/** A top-level vdev. */
+export interface VdevState {
+  type: 'stripe' | 'mirror' | 'raidz1' | 'raidz2' | 'raidz3';
+  /** Leaf devices (`sdb1`, `sdc1`, or whole disks). */
+  leaves: string[];
+  /** Bytes per leaf usable for data (the smallest leaf, less the labels). */
+  leafSize: number;
+  /** Next free offset (a bump allocator: simplified, real ZFS uses metaslabs and reuses freed space). */
+  next: number;
+  /** Bytes allocated on it (raw, parity included). */
+  alloc: number;
+}
+
+/** A pool. */
+export interface PoolState {
+  name: string;
+  guid: number;
+  ashift: number;
+  vdevs: VdevState[];
+  /** The last synced txg (the uberblock's ub_txg) and the open one. */
+  txg: number;
+  openTxg: number;
+  /** Virtual ms of the last sync (zfs_txg_timeout: a sync every 5 s). */
+  syncedAt: number;
+  datasets: Record<string, DatasetState>;
+  /** `zpool history` lines: [virtual ms, command]. */
+  history: [number, string][];
+}
+
 /** The ZFS state of one host. */
 export interface ZfsHostState {
   zvols: Record<string, ZvolState>;
+  pools: Record<string, PoolState>;
 }
 
 /** `world.engines.zfs`. */
@@ -48,7 +137,7 @@ export function zfsHost(world: World, host: string): ZfsHostState {
   const state = zfsState(world);
   const existing = state.hosts[host];
   if (existing) return existing;
-  const made: ZfsHostState = { zvols: {} };
+  const made: ZfsHostState = { zvols: {}, pools: {} };
   state.hosts[host] = made;
   return made;
 }

@@ -82,3 +82,45 @@ console.log(`undo of one line in a 1,000-line session: median ${undoTimes[32]?.t
 const t1 = performance.now();
 const cold = spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'bin/hlab.mjs'), 'sh', '-c', 'hostname; ssh truenas; hostname'], { encoding: 'utf8' });
 console.log(`hlab sh -c cold start: ${(performance.now() - t1).toFixed(0)} ms (exit ${cold.status})`);
+
+// ZFS engine (issue 7): 1 GiB into a dataset = 8,192 records of 128K with checksums and COW
+// (target <= 200 ms, state JSON <= 2 MB after), and snapshot cost independent of the data size.
+{
+  const { boot: bootWorld } = await import('../src/simulator/engines');
+  const { rootVfs } = await import('../src/simulator/engines/kernel/boot');
+  const { poolState, takeSnapshot } = await import('../src/simulator/engines/zfs');
+  const GiB = 2 ** 30;
+  const fresh = () => {
+    const w = bootWorld(structuredClone(starter.lab), 1);
+    return { w, vfs: rootVfs(w, 'pve') };
+  };
+  const writeMs = median(5, () => {
+    const { vfs } = fresh();
+    vfs.writeContent('/rpool/data/big', [{ kind: 'random', seed: 7, offset: 0, length: GiB }], { create: true, truncate: true });
+  });
+  const { w, vfs } = fresh();
+  const before = JSON.stringify(w).length;
+  vfs.writeContent('/rpool/data/big', [{ kind: 'random', seed: 7, offset: 0, length: GiB }], { create: true, truncate: true });
+  const after = JSON.stringify(w).length;
+  const ds = poolState(w, 'pve', 'rpool')?.datasets['rpool/data'];
+  const blocks = Object.values(ds?.objects ?? {}).reduce((n, o) => n + o.blocks.length, 0);
+  console.log(`zfs: 1 GiB write into rpool/data (${blocks} records): ${writeMs.toFixed(0)} ms (median of 5; target <= 200 ms); state ${(after / 1024 / 1024).toFixed(2)} MB as JSON (+${((after - before) / 1024).toFixed(0)} kB; target <= 2 MB)`);
+  // Snapshot cost: a dataset with 1,000 blocks vs one with 1,000,000 (the ratio should be <= 2).
+  const snapCost = (records: number): number => {
+    const f = fresh();
+    f.vfs.writeContent('/rpool/data/f', [{ kind: 'random', seed: 3, offset: 0, length: records * 131072 }], { create: true, truncate: true });
+    const pool = poolState(f.w, 'pve', 'rpool');
+    const d = pool?.datasets['rpool/data'];
+    if (!pool || !d) return 0;
+    let i = 0;
+    return median(21, () => {
+      takeSnapshot(f.w, 'pve', pool, d, `s${i++}`);
+      d.snapshots.pop();
+    });
+  };
+  const small = snapCost(1000);
+  const large = snapCost(1_000_000);
+  console.log(`zfs: snapshot of 1,000 blocks ${(small * 1000).toFixed(1)} µs, of 1,000,000 blocks ${(large * 1000).toFixed(1)} µs (ratio ${(large / Math.max(small, 1e-6)).toFixed(2)}; target <= 2)`);
+  const heap = process.memoryUsage().heapUsed;
+  console.log(`zfs: heap after the 1,000,000-block dataset: ${(heap / 2 ** 20).toFixed(0)} MB`);
+}

@@ -6,11 +6,13 @@ import type { Command } from './command-spec';
 
 /** Commands by name. */
 export type CommandRegistry = ReadonlyMap<string, Command>;
+import { blkid } from './commands/blkid';
 import { cat } from './commands/cat';
 import { chmod } from './commands/chmod';
 import { chown } from './commands/chown';
 import { cp } from './commands/cp';
 import { mkdir } from './commands/mkdir';
+import { mkfsExt4 } from './commands/mkfs-ext4';
 import { mv } from './commands/mv';
 import { rm } from './commands/rm';
 import { stat } from './commands/stat';
@@ -36,6 +38,7 @@ import { ls } from './commands/ls';
 import { lsblk } from './commands/lsblk';
 import { midclt } from './commands/midclt';
 import { mount } from './commands/mount';
+import { pct } from './commands/pct';
 import { ps } from './commands/ps';
 import { pwd } from './commands/pwd';
 import { sleep } from './commands/sleep';
@@ -48,7 +51,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mount, mv, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, pct, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

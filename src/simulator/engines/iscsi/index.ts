@@ -14,3 +14,7 @@ export { resolveLun, extentSize, extentDataset, zvolDevice } from './lun';
 export { recordSession } from './model-sessions';
 export { matchNodes, setNodeParam, deleteNodes, NODE_KEYS, type NodePattern } from './node-records';
 export { startIscsid, stopIscsid, startOpenIscsi, stopOpenIscsi, iscsidProcess } from './initiator-service';
+export { ext4Driver, type Ext4Mount } from './ext4-driver';
+export { makeExt4, loadExt4, probeExt4, type Ext4Probe } from './ext4-mkfs';
+export { ext4Geometry, type Ext4Geometry } from './ext4-layout';
+export { mountExt4, isDeviceMounted } from './ext4-mount';

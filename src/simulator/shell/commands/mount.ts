@@ -3,14 +3,17 @@
  * (`SOURCE on TARGET type FSTYPE (OPTIONS)`, sys-utils/mount.c print_all), filtered by
  * `-t`; bind mounts (`--bind`/`-B`, `--rbind`/`-R`, `-o bind`) are made in the kernel's
  * mount table. Mounting a device or a dataset answers with libmount's checks first (a
- * missing mount point or device) and then says that it is not simulated yet.
+ * missing mount point or device); an ext4 block device is mounted through the ext4 driver, other
+ * sources are answered as not simulated yet.
  */
-// @sim mount | util-linux 2.41 mount(8): listing (no operands, -l, -t TYPE[,TYPE], the no-prefix), --bind/--rbind/-o bind[,ro] SRC DST; libmount's messages and exit status 32 for a missing mount point or device; mounting devices is refused
+// @sim mount | util-linux 2.41 mount(8): listing (no operands, -l, -t TYPE[,TYPE], the no-prefix), --bind/--rbind/-o bind[,ro] SRC DST; libmount's messages and exit status 32 for a missing mount point or device; mounting an ext4 block device (ext4 engine) with wrong-fs-type and already-mounted messages; other devices, datasets and NFS are refused
 import { fail, ok, type Command, type CommandContext, type CommandResult } from '../command-spec';
 import { addMount } from '../../engines/kernel/mounts';
 import { isUnder } from '../../engines/kernel/path';
 import { matchFstype, mountEntries } from '../mount-table';
 import { resolvePath } from '../path';
+import { blockDeviceAt } from '../block-device-path';
+import { mountExt4 } from '../../engines/iscsi';
 
 /** libmount MNT_EX_* exit statuses (libmount.h). */
 export const MNT_EX = { usage: 1, fail: 32 } as const;
@@ -69,14 +72,30 @@ function bindMount(ctx: CommandContext, sourceArg: string, targetArg: string, re
   return ok();
 }
 
-/** `mount DEVICE DIR`: the checks libmount makes before mount(2), then the simulator's answer. */
-function mountDevice(ctx: CommandContext, sourceArg: string, targetArg: string): CommandResult {
+/**
+ * `mount DEVICE DIR`: the checks libmount makes before mount(2), then mount(2) itself for an
+ * ext4 block device (the iSCSI engine's ext4 driver); other sources are not simulated.
+ */
+function mountDevice(ctx: CommandContext, sourceArg: string, targetArg: string, readOnly: boolean): CommandResult {
   const target = ctx.vfs.resolve(resolvePath(ctx.cwd, targetArg));
   if (!target.ok) return mountError(targetArg, 'mount point does not exist', true);
   if (sourceArg.startsWith('/') || sourceArg.startsWith('.')) {
     if (ctx.vfs.kind(resolvePath(ctx.cwd, sourceArg)) === null) return mountError(target.value.path, `special device ${sourceArg} does not exist`, true);
+    const dev = blockDeviceAt(ctx, sourceArg);
+    if (typeof dev !== 'string') {
+      // libmount: "already mounted on" when this device is mounted at this very place (mk_exit_code EBUSY).
+      const here = ctx.vfs.mounts().find((m) => m.path === target.value.path && ctx.world.kernel[ctx.vfs.host]?.superblocks[m.sb]?.source === `/dev/${dev.name}`);
+      if (here) return mountError(target.value.path, `/dev/${dev.name} already mounted on ${target.value.path}`, false);
+      if (ctx.vfs.kind(target.value.path) !== 'dir') return mountError(target.value.path, 'mount point is not a directory', true);
+      // blkid names another signature (a ZFS member, an EFI partition): mount(2) with that type gives ENODEV.
+      if (dev.fstype && dev.fstype !== 'ext4') return mountError(target.value.path, `unknown filesystem type '${dev.fstype}'`, true);
+      const made = mountExt4(ctx.world, ctx.vfs.host, ctx.proc.ns.mnt, dev.name, target.value.path, readOnly);
+      if (typeof made !== 'string') return ok();
+      // libmount mk_exit_code(): EINVAL from mount(2) without a known type.
+      return mountError(target.value.path, `wrong fs type, bad option, bad superblock on ${sourceArg}, missing codepage or helper program, or other error`, true);
+    }
   }
-  return mountError(target.value.path, `mounting ${sourceArg} is not simulated yet: block devices get filesystems with the ext4 engine, datasets with the ZFS engine (zfs mount)`, false);
+  return mountError(target.value.path, `mounting ${sourceArg} is not simulated yet: block devices with ext4 are, datasets mount with the ZFS engine (zfs mount)`, false);
 }
 
 /** The `mount` command. */
@@ -104,7 +123,7 @@ export const mount: Command = {
     arguments: 'gnu',
     usageStatus: MNT_EX.usage,
     imitates: 'util-linux 2.41 mount',
-    simplified: 'lists mounts and makes bind mounts; mounting devices, datasets and NFS shares, --move, -a and fstab lookups are not simulated; no filesystem labels to show with -l',
+    simplified: 'lists mounts, makes bind mounts and mounts ext4 block devices; mounting other devices, datasets and NFS shares, --move, -a and fstab lookups are not simulated; no filesystem labels to show with -l',
   },
   run(ctx, _argv, opts) {
     const f = opts.flags;
@@ -135,6 +154,6 @@ export const mount: Command = {
       if (other.length > 0) return mountError(target, `the bind mount options ${other.join(',')} are not simulated`, false);
       return bindMount(ctx, source, target, rbind, Boolean(f['readOnly']) || options.includes('ro'));
     }
-    return mountDevice(ctx, source, target);
+    return mountDevice(ctx, source, target, Boolean(f['readOnly']) || options.includes('ro'));
   },
 };

@@ -39,10 +39,13 @@ describe('mount', () => {
     expect(sh('mount /mnt')).toMatchObject({ stderr: "mount: /mnt: can't find in /etc/fstab.\n", exitCode: 1 });
   });
 
-  it('says plainly that mounting a device is not simulated yet', () => {
+  it('refuses a ZFS member as libmount does, and says plainly that other sources are not simulated yet', () => {
     const r = sh('mount /dev/sda3 /mnt');
     expect(r.exitCode).toBe(32);
-    expect(r.stderr).toMatch(/^mount: \/mnt: mounting \/dev\/sda3 is not simulated yet: .*ext4 engine/);
+    expect(r.stderr).toBe("mount: /mnt: unknown filesystem type 'zfs_member'.\n       dmesg(1) may have more information after failed mount system call.\n");
+    const d = sh('mount rpool/data /mnt');
+    expect(d.exitCode).toBe(32);
+    expect(d.stderr).toMatch(/^mount: \/mnt: mounting rpool\/data is not simulated yet: .*ext4/);
   });
 
   it('calls options without operands bad usage', () => {

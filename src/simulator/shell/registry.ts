@@ -22,6 +22,7 @@ import { clear } from './commands/clear';
 import { dd } from './commands/dd';
 import { df } from './commands/df';
 import { du } from './commands/du';
+import { e2fsck, fsckExt4 } from './commands/e2fsck';
 import { echo } from './commands/echo';
 import { exit } from './commands/exit';
 import { exportCommand } from './commands/export';
@@ -51,7 +52,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, echo, exit, exportCommand, falseCommand, findmnt, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, pct, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, fsckExt4, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, pct, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

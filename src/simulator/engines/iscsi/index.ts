@@ -18,3 +18,4 @@ export { ext4Driver, type Ext4Mount } from './ext4-driver';
 export { makeExt4, loadExt4, probeExt4, type Ext4Probe } from './ext4-mkfs';
 export { ext4Geometry, type Ext4Geometry } from './ext4-layout';
 export { mountExt4, isDeviceMounted } from './ext4-mount';
+export { checkExt4, type Ext4Check, type Ext4Problem } from './ext4-check';

@@ -52,7 +52,10 @@ describe('block I/O', () => {
     const store = new Map<string, Content>();
     registerBlockBackend('zvol', {
       read: (_w, _h, dev, offset, length) => sliceContent(store.get(dev.name) ?? [{ kind: 'hole', length: dev.size }], offset, offset + length),
-      write: (_w, _h, dev, offset, data) => void store.set(dev.name, writeContent(store.get(dev.name) ?? [{ kind: 'hole', length: dev.size }], offset, data, false)) ?? null,
+      write: (_w, _h, dev, offset, data) => {
+        store.set(dev.name, writeContent(store.get(dev.name) ?? [{ kind: 'hole', length: dev.size }], offset, data, false));
+        return null;
+      },
     });
     const w = world();
     const zd0 = addBlockDevice(w, 'truenas', { name: 'zd0', size: 16 << 20, logicalSector: 512, physicalSector: 16384, type: 'disk', model: '', serial: '', rotational: false, removable: false, readOnly: false, transport: '', backing: { kind: 'zvol', dataset: 'tank/vol' } });

@@ -4,5 +4,6 @@
  */
 import './zfs';
 import './iscsi';
+import './proxmox';
 
 export { boot, registerBootStep, type BootOptions, type BootStep } from './boot';

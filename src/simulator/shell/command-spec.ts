@@ -90,6 +90,15 @@ export interface ParsedOptions {
   operands: string[];
 }
 
+/** A container to attach to: its VMID, namespaces, the host IDs of its root, and its cgroup. */
+export interface AttachTarget {
+  container: number;
+  ns: Process['ns'];
+  uid: number;
+  gid: number;
+  cgroup?: string;
+}
+
 /** Services the shell lends a running command (session changes go through here). */
 export interface ShellControl {
   /** The lines typed so far, oldest first (`history`). */
@@ -108,9 +117,14 @@ export interface ShellControl {
   enter(hostName: string): void;
   /**
    * Leaves the current host (`exit`). Returns what was typed to reach it (for OpenSSH's
-   * `Connection to X closed.`), or null on the first host, where the session ends.
+   * `Connection to X closed.`), or null on the first host, where the session ends;
+   * `attached` when it was a shell in a container (`pct enter`), which just ends.
    */
-  leave(): { closed: string } | null;
+  leave(): { closed: string; attached?: boolean } | null;
+  /** Starts a shell in a container's namespaces and moves the session into it (`pct enter`: lxc-attach). */
+  attach(target: AttachTarget): void;
+  /** Runs a line in a container's namespaces without entering it (`pct exec`). */
+  runAttached(target: AttachTarget, line: string): CommandResult;
   /** Changes the working directory of the current shell. */
   setCwd(path: string): void;
   /** Sets a shell variable on the current host. */

@@ -5,11 +5,12 @@
  * the status of the last pipeline. The current host can change mid-line (`ssh`, `exit`),
  * and the rest of the line then runs on the new host, as a typed session would.
  */
-import type { Command, CommandContext, CommandResult, ShellControl } from './command-spec';
+import type { AttachTarget, Command, CommandContext, CommandResult, ShellControl } from './command-spec';
 import { expandToString, expandWords, formatExpansionIssue, type ExpansionContext } from './expand';
 import { renderHelp } from './help-text';
 import { advanceClock } from '../engines/clock';
-import { spawnProcess } from '../engines/kernel/processes';
+import { findProcess, spawnProcess } from '../engines/kernel/processes';
+import type { World } from '../engines/world';
 import { resolveHost } from '../engines/net/resolve';
 import type { LabHost } from './lab-types';
 import { parseOptions } from './options';
@@ -17,7 +18,7 @@ import { parse, type AndOrList, type Pipeline, type SimpleCommand } from './pars
 import { basename, dirname, resolvePath } from './path';
 import { createPipelineOutputs, openRedirect, type Sink } from './redirect';
 import { commandsFor } from './registry';
-import { currentHost, currentLogin, currentProcess, cwdOf, homeOf, login, logout, varsKey, type SimState } from './session';
+import { currentHost, currentLogin, currentProcess, cwdOf, homeOf, login, logout, varsKey, type Login, type SimState } from './session';
 import { flavorForKind, type ShellFlavor } from './shell-flavor';
 import { formatSyntaxIssue, syntaxErrorStatus } from './syntax-error';
 import type { WordToken } from './tokenize';
@@ -309,6 +310,18 @@ function invoke(state: SimState, command: Command, args: string[], env: InvokeEn
   }
 }
 
+/**
+ * lxc-attach (lxc 6.0 attach.c): a child of the current shell on the host that starts a
+ * shell (or a command) in the container's namespaces and cgroup, as the container's root,
+ * in /root; the session's login for it. `exit` ends both.
+ */
+function attachLogin(world: World, here: Login, target: AttachTarget, tty: boolean): Login {
+  const shellProc = findProcess(world, here.host, here.pid);
+  const attach = spawnProcess(world, here.host, { ppid: here.pid, args: ['lxc-attach', '-n', String(target.container)], comm: 'lxc-attach', vsz: 5400, rss: 3300 });
+  const proc = spawnProcess(world, here.host, { ppid: attach.pid, args: ['/bin/bash'], comm: 'bash', uid: target.uid, gid: target.gid, cwd: '/root', tty: tty ? (shellProc?.tty ?? null) : null, ns: target.ns, ...(target.cgroup ? { cgroup: target.cgroup } : {}), vsz: 7400, rss: 4300 });
+  return { host: here.host, pid: proc.pid, target: `CT ${target.container}`, container: target.container };
+}
+
 function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<string, Command>): ShellControl {
   const shell = state.shell;
   const world = state.world;
@@ -359,7 +372,22 @@ function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<strin
       const entry = shell.logins.pop() as (typeof shell.logins)[number];
       logout(world, entry, currentLogin(state));
       delete shell.vars[varsKey(entry)];
-      return { closed: entry.target };
+      return { closed: entry.target, ...(entry.container !== undefined ? { attached: true } : {}) };
+    },
+    attach(target) {
+      shell.logins.push(attachLogin(world, currentLogin(state), target, true));
+    },
+    runAttached(target, line) {
+      const out = emptyOutput();
+      const entry = attachLogin(world, currentLogin(state), target, false);
+      const savedStatus = shell.lastStatus;
+      shell.logins.push(entry);
+      const status = executeLine(state, line, { remote: true, stopped: false, depth: frame.depth + 1, out }, commands);
+      while (shell.logins.length > 0 && shell.logins[shell.logins.length - 1] !== entry) shell.logins.pop();
+      shell.logins.pop();
+      logout(world, entry);
+      shell.lastStatus = savedStatus;
+      return { stdout: out.stdout, stderr: out.stderr, exitCode: status };
     },
     setCwd(path) {
       const proc = currentProcess(state);

@@ -39,6 +39,7 @@ import { ls } from './commands/ls';
 import { lsblk } from './commands/lsblk';
 import { midclt } from './commands/midclt';
 import { mount } from './commands/mount';
+import { pct } from './commands/pct';
 import { ps } from './commands/ps';
 import { pwd } from './commands/pwd';
 import { sleep } from './commands/sleep';
@@ -51,7 +52,7 @@ import { wc } from './commands/wc';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, fsckExt4, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, fsckExt4, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, pct, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

@@ -20,6 +20,8 @@ export interface Login {
   target: string;
   /** The `ssh` client process on the previous host (absent for the first login). */
   clientPid?: number;
+  /** `pct enter`: the VMID of the container whose namespaces the shell runs in. */
+  container?: number;
 }
 
 /** The shell session. */
@@ -104,10 +106,20 @@ export function currentLogin(state: SimState): Login {
 
 /** The host the session is on now. */
 export function currentHost(state: SimState): LabHost {
-  const name = currentLogin(state).host;
-  const host = state.world.lab.hosts.find((h) => h.name === name);
-  if (!host) throw new RangeError(`no host "${name}"`);
-  return host;
+  const entry = currentLogin(state);
+  const host = state.world.lab.hosts.find((h) => h.name === entry.host);
+  if (!host) throw new RangeError(`no host "${entry.host}"`);
+  return entry.container === undefined ? host : containerHost(host, entry.container);
+}
+
+/**
+ * A container seen as a host by the shell: a Debian system (kind linux: bash, no pct or
+ * zfs) with the container's host name and root alone in the model's users; its files,
+ * processes and IDs come from its namespaces, on the Proxmox host's kernel (same `name`).
+ */
+export function containerHost(host: LabHost, vmid: number): LabHost {
+  const ct = (host.containers ?? []).find((c) => c.vmid === vmid);
+  return { ...host, kind: 'linux', hostname: ct?.hostname ?? `CT${vmid}`, users: [{ name: 'root', uid: 0, gid: 0 }], disks: [], pools: [], datasets: [], containers: [] } as LabHost;
 }
 
 /** The login shell process the session is in now. */

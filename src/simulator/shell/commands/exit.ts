@@ -53,7 +53,9 @@ export const exit: Command = {
       return { stdout: '', stderr, exitCode: status };
     }
     const left = ctx.shell.leave();
-    if (left) stderr += `Connection to ${left.closed} closed.\n`;
+    // The shell of `pct enter` is not a login shell: bash says "exit", and no ssh connection closes.
+    if (left?.attached) stderr = stderr.replace(/^logout\n/, 'exit\n');
+    else if (left) stderr += `Connection to ${left.closed} closed.\n`;
     return { stdout: '', stderr, exitCode: status };
   },
 };

@@ -49,10 +49,12 @@ import { tail } from './commands/tail';
 import { trueCommand } from './commands/true';
 import { umount } from './commands/umount';
 import { wc } from './commands/wc';
+import { zfs } from './commands/zfs';
+import { zpool } from './commands/zpool';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, fsckExt4, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, pct, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, fsckExt4, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, pct, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc, zfs, zpool].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

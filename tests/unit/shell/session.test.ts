@@ -95,8 +95,9 @@ describe('runLine', () => {
   });
 
   it('says command not found in the host shell\'s words, status 127', () => {
-    expect(run(boot(), 'zfs list')).toMatchObject({ stderr: 'bash: zfs: command not found\n', exitCode: 127 });
-    expect(run(boot({ host: 'truenas' }), 'zfs list')).toMatchObject({ stderr: 'zsh: command not found: zfs\n', exitCode: 127 });
+    // lvs (lvm2) is not simulated; zfs is, since the ZFS engine.
+    expect(run(boot(), 'lvs -a')).toMatchObject({ stderr: 'bash: lvs: command not found\n', exitCode: 127 });
+    expect(run(boot({ host: 'truenas' }), 'lvs -a')).toMatchObject({ stderr: 'zsh: command not found: lvs\n', exitCode: 127 });
     expect(run(boot(), '/usr/bin/hostname').stdout).toBe('pve\n');
     expect(run(boot(), '/etc/hostname')).toMatchObject({ stderr: 'bash: /etc/hostname: Permission denied\n', exitCode: 126 });
     expect(run(boot(), './nope')).toMatchObject({ stderr: 'bash: ./nope: No such file or directory\n', exitCode: 127 });

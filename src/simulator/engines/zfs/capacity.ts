@@ -9,7 +9,7 @@ const MiB = 2 ** 20;
 const GiB = 2 ** 30;
 /** vdev_impl.h: two labels and the boot block at the front (4 MiB), two labels at the end (512 KiB). */
 export const VDEV_LABEL_RESERVE = 4 * MiB + 512 * 1024;
-/** sys/metaslab.h: leaves are used in whole 16 GiB-aligned metaslabs of at most 2^ms_shift... simplified to 256 KiB alignment. */
+/** vdev.c vdev_open: a leaf's size is aligned down to whole labels (sizeof vdev_label_t, 256 KiB). */
 const LEAF_ALIGN = 256 * 1024;
 
 /** Parity count of a vdev type (0 for stripe and mirror). */
@@ -48,9 +48,31 @@ export function allocatedSize(vdev: Pick<VdevState, 'type' | 'leaves'>, psize: n
   return asize * 2 ** ashift;
 }
 
-/** Raw bytes of a top-level vdev (`zpool list` SIZE counts parity): a mirror is one leaf, RAIDZ all of them. */
-export function rawSize(vdev: VdevState): number {
-  return vdev.type.startsWith('raidz') ? vdev.leafSize * vdev.leaves.length : vdev.leafSize;
+/** highbit64: the 1-based index of the highest set bit (0 for 0). */
+function highbit(n: number): number {
+  return n <= 0 ? 0 : Math.floor(Math.log2(n)) + 1;
+}
+
+/**
+ * The metaslab size of a top-level vdev of `asize` bytes (vdev.c vdev_metaslab_set_size:
+ * 512 MiB metaslabs, more than 200 of them grow up to 16 GiB, fewer than 16 shrink).
+ */
+export function metaslabShift(asize: number, ashift: number): number {
+  const count = Math.floor(asize / 2 ** 29);
+  let shift = 29;
+  if (count < 16) shift = Math.max(highbit(Math.floor(asize / 16)), 24);
+  else if (count > 200) shift = Math.min(highbit(Math.floor(asize / 200)), 34);
+  return Math.max(shift, ashift);
+}
+
+/**
+ * Raw bytes of a top-level vdev (`zpool list` SIZE counts parity): a mirror is one leaf,
+ * RAIDZ all of them; only whole metaslabs count.
+ */
+export function rawSize(vdev: VdevState, ashift = 9): number {
+  const asize = vdev.type.startsWith('raidz') ? vdev.leafSize * vdev.leaves.length : vdev.leafSize;
+  const shift = metaslabShift(asize, ashift);
+  return Math.floor(asize / 2 ** shift) * 2 ** shift;
 }
 
 /**
@@ -68,7 +90,7 @@ export function deflate(vdev: VdevState, asize: number, ashift: number): number 
 
 /** Usable bytes of a pool before slop (spa_get_dspace). */
 export function deflatedSize(vdevs: VdevState[], ashift: number): number {
-  return vdevs.reduce((sum, v) => sum + deflate(v, rawSize(v), ashift), 0);
+  return vdevs.reduce((sum, v) => sum + deflate(v, rawSize(v, ashift), ashift), 0);
 }
 
 /** spa_misc.c spa_get_slop_space: 1/32 of the space, at least 128 MiB (or half a small pool), at most 128 GiB. */

@@ -68,7 +68,7 @@ describe('help', () => {
 
   it('shows one command\'s help, or bash\'s message for unknown topics', () => {
     expect(sh('help wc').stdout).toBe(sh('wc --help').stdout);
-    expect(sh('help zfs')).toMatchObject({ stderr: "bash: help: no help topics match `zfs'.  Try `help help' or `man -k zfs' or `info zfs'.\n", exitCode: 1 });
+    expect(sh('help lvs')).toMatchObject({ stderr: "bash: help: no help topics match `lvs'.  Try `help help' or `man -k lvs' or `info lvs'.\n", exitCode: 1 });
     expect(sh('cd --help').stdout).toMatchInlineSnapshot(`
       "cd: cd [-L|[-P [-e]] [-@]] [dir]
           Change the shell working directory.

@@ -1,0 +1,17 @@
+/**
+ * The usage lines `zpool` prints after a usage error (zpool_main.c get_usage, OpenZFS 2.3),
+ * on stderr with status 2.
+ */
+// @sim zpool | OpenZFS 2.3 zpool_main.c get_usage: usage lines of the simulated subcommands
+import type { CommandResult } from '../command-spec';
+
+/** zpool_main.c get_usage help lines by subcommand. */
+export const ZPOOL_HELP: Record<string, string> = {
+  list: '\tlist [-gHLpPv] [-o property[,...]] [-j [--json-int, --json-pool-key-guid]]\n\t    [-T d|u] [pool] ... [interval [count]]\n',
+  status: '\tstatus [-DdegiLPpstvx] [-c script1[,script2,...]] ...\n\t    [-j|--json [--json-flat-vdevs] [--json-int] [--json-pool-key-guid]]\n\t    [-T d|u] [--power] [pool] ... [interval [count]]\n',
+};
+
+/** A usage error: `message` (if any), then "usage:" and the subcommand's lines, status 2. */
+export function zpoolUsage(sub: string, message?: string): CommandResult {
+  return { stdout: '', stderr: `${message ? `${message}\n` : ''}usage:\n${ZPOOL_HELP[sub] ?? ''}`, exitCode: 2 };
+}

@@ -1,0 +1,43 @@
+/**
+ * `zpool`: the pool tool, dispatching to one file per subcommand (zpool-list.ts,
+ * zpool-status.ts). No command or an unknown one prints the usage with status 2.
+ */
+// @sim zpool | OpenZFS 2.3 zpool(8): list, status; usage and "unrecognized command"
+import type { Command, CommandResult } from '../command-spec';
+import { zfsHost } from '../../engines/zfs/state';
+import { zpoolList } from './zpool-list';
+import { zpoolStatus } from './zpool-status';
+import { ZPOOL_HELP } from './zpool-usage';
+
+const SUBCOMMANDS = { list: zpoolList, status: zpoolStatus } as const;
+
+function usage(message: string): CommandResult {
+  return { stdout: '', stderr: `${message}usage: zpool command args ...\nwhere 'command' is one of the following:\n\n${Object.values(ZPOOL_HELP).join('')}\nFor further help on a command or topic, run: zpool help [<topic>]\n`, exitCode: 2 };
+}
+
+/** The `zpool` command. */
+export const zpool: Command = {
+  spec: {
+    name: 'zpool',
+    summary: 'configure ZFS storage pools',
+    usage: 'zpool command args ...',
+    description: 'Show ZFS storage pools: their size, allocation, health and layout.\n',
+    options: [],
+    arguments: 'raw',
+    usageStatus: 2,
+    imitates: 'OpenZFS 2.3 zpool',
+    simplified: 'subcommands list and status; no create/destroy/scrub/import yet; pools are always ONLINE without faults',
+  },
+  hosts: ['proxmox', 'truenas'],
+  complete(req) {
+    if (req.args.length === 0) return Object.keys(SUBCOMMANDS).filter((s) => s.startsWith(req.word));
+    return Object.keys(zfsHost(req.world, req.host.name).pools).filter((n) => n.startsWith(req.word));
+  },
+  run(ctx, argv) {
+    const [sub, ...rest] = argv;
+    if (sub === undefined) return usage('missing command\n');
+    const fn = (SUBCOMMANDS as Record<string, (c: typeof ctx, a: string[]) => CommandResult>)[sub];
+    if (!fn) return usage(`unrecognized command '${sub}'\n`);
+    return fn(ctx, rest);
+  },
+};

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { boot, everyFieldLab, run } from '../sim-fixture';
+
+// Layouts pinned to OpenZFS 2.3 zfs_main.c (print_header/print_dataset: two spaces between
+// columns, numbers right-aligned at least 5 wide) and zpool_main.c (print_status_config).
+describe('zfs list', () => {
+  it('lists filesystems and volumes with NAME USED AVAIL REFER MOUNTPOINT', () => {
+    expect(run(boot({}, everyFieldLab), 'zfs list').stdout).toBe(
+      [
+        'NAME                 USED  AVAIL  REFER  MOUNTPOINT',
+        'rpool                192K   480G    96K  /rpool',
+        'rpool/data            96K   480G    96K  /rpool/data',
+        'tank                 248K  1.92T    96K  /tank',
+        'tank/archive          96K  1.92T    96K  /tank/archive',
+        'tank/vm-200-disk-0    56K  1.92T    56K  -',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows which snapshot holds the overwritten space: USED of the snapshot, USEDSNAP of the dataset, REFER unchanged', () => {
+    const s = boot({}, everyFieldLab);
+    for (const l of ['zfs create tank/fs', 'dd if=/dev/urandom of=/tank/fs/f bs=1M count=4 status=none', 'zfs snapshot tank/fs@a', 'dd if=/dev/urandom of=/tank/fs/f bs=1M count=1 conv=notrunc status=none']) expect(run(s, l).exitCode).toBe(0);
+    expect(run(s, 'zfs list -t all -r tank/fs').stdout).toBe('NAME        USED  AVAIL  REFER  MOUNTPOINT\ntank/fs    5.09M  1.92T  4.09M  /tank/fs\ntank/fs@a     1M      -  4.09M  -\n');
+    expect(run(s, 'zfs list -o space tank/fs').stdout).toBe('NAME     AVAIL   USED  USEDSNAP  USEDDS  USEDREFRESERV  USEDCHILD\ntank/fs  1.92T  5.09M        1M   4.09M             0B         0B\n');
+    expect(run(s, 'zfs list -Hp -o name,written tank/fs').stdout).toBe('tank/fs\t1048576\n');
+  });
+
+  it('says so for a dataset that does not exist', () => {
+    expect(run(boot({}, everyFieldLab), 'zfs list tank/nope')).toMatchObject({ stdout: '', stderr: "cannot open 'tank/nope': dataset does not exist\n", exitCode: 1 });
+  });
+});
+
+describe('zfs create, snapshot, rollback, destroy', () => {
+  it('refuses what libzfs refuses, with its words', () => {
+    const s = boot({}, everyFieldLab);
+    expect(run(s, 'zfs create tank/a*b')).toMatchObject({ stderr: "cannot create 'tank/a*b': invalid character '*' in name\n", exitCode: 1 });
+    expect(run(s, 'zfs create tank/x/y')).toMatchObject({ stderr: "cannot create 'tank/x/y': parent does not exist\n", exitCode: 1 });
+    expect(run(s, 'zfs create tank/archive')).toMatchObject({ stderr: "cannot create 'tank/archive': dataset already exists\n", exitCode: 1 });
+    expect(run(s, 'zfs create nopool/x')).toMatchObject({ stderr: "cannot create 'nopool/x': no such pool 'nopool'\n", exitCode: 1 });
+    expect(run(s, 'zfs create -V 0 tank/v')).toMatchObject({ stderr: "cannot create 'tank/v': volume size cannot be zero\n", exitCode: 1 });
+    expect(run(s, 'zfs create -p tank/x/y').exitCode).toBe(0);
+    expect(s.world.lab.hosts[0]?.datasets.map((d) => d.name)).toContain('tank/x/y');
+  });
+
+  it('rolls back to the latest snapshot, refuses an older one without -r and names the later ones', () => {
+    const s = boot({}, everyFieldLab);
+    for (const l of ['zfs create tank/fs', 'echo one > /tank/fs/a', 'zfs snapshot tank/fs@s1', 'echo two > /tank/fs/b', 'zfs snapshot tank/fs@s2', 'echo three > /tank/fs/c']) run(s, l);
+    expect(run(s, 'zfs rollback tank/fs@s1')).toMatchObject({ stderr: "cannot rollback to 'tank/fs@s1': more recent snapshots or bookmarks exist\nuse '-r' to force deletion of the following snapshots and bookmarks:\ntank/fs@s2\n", exitCode: 1 });
+    expect(run(s, 'zfs rollback tank/fs@s2').exitCode).toBe(0);
+    expect(run(s, 'ls -1 /tank/fs').stdout).toBe('a\nb\n');
+    expect(run(s, 'cat /tank/fs/.zfs/snapshot/s1/a').stdout).toBe('one\n');
+    expect(run(s, 'zfs rollback -r tank/fs@s1').exitCode).toBe(0);
+    expect(run(s, 'ls -1 /tank/fs').stdout).toBe('a\n');
+    expect(run(s, 'zfs list -H -t snapshot -o name').stdout).toBe('tank/fs@s1\n');
+  });
+
+  it('refuses to destroy a dataset with snapshots or children without -r, and takes them all with it', () => {
+    const s = boot({}, everyFieldLab);
+    for (const l of ['zfs create tank/fs', 'zfs create tank/fs/sub', 'zfs snapshot -r tank/fs@s']) expect(run(s, l).exitCode).toBe(0);
+    expect(run(s, 'zfs destroy tank/fs')).toMatchObject({ stderr: "cannot destroy 'tank/fs': filesystem has children\nuse '-r' to destroy the following datasets:\ntank/fs/sub\ntank/fs/sub@s\ntank/fs@s\n", exitCode: 1 });
+    expect(run(s, 'zfs destroy -r tank/fs').exitCode).toBe(0);
+    expect(run(s, 'zfs list -H -o name -r tank').stdout).toBe('tank\ntank/archive\ntank/vm-200-disk-0\n');
+    expect(s.world.lab.hosts[0]?.datasets.map((d) => d.name)).not.toContain('tank/fs');
+    expect(run(s, 'ls /tank').stdout).not.toContain('fs');
+  });
+
+  it('creates a thick volume with its refreservation and a /dev/zvol link', () => {
+    const s = boot({}, everyFieldLab);
+    expect(run(s, 'zfs create -V 10G tank/vol').exitCode).toBe(0);
+    expect(run(s, 'zfs get -H -o value refreservation,volsize,volblocksize tank/vol').stdout).toBe('10.2G\n10G\n16K\n');
+    expect(run(s, 'readlink /dev/zvol/tank/vol; ls -l /dev/zvol/tank/vol').stdout).toContain('/dev/zvol/tank/vol -> ../../zd16');
+    expect(run(s, 'zfs list -H -o name,used tank/vol').stdout).toBe('tank/vol\t10.2G\n');
+  });
+});
+
+describe('zfs get', () => {
+  it('prints values with their sources: local, inherited from, default and - for statistics', () => {
+    const s = boot({}, everyFieldLab);
+    run(s, 'zfs create tank/archive/sub');
+    expect(run(s, 'zfs get compression,recordsize,atime,used tank/archive/sub').stdout).toBe(
+      'NAME              PROPERTY     VALUE  SOURCE\ntank/archive/sub  compression  lz4    inherited from tank/archive\ntank/archive/sub  recordsize   1M     inherited from tank/archive\ntank/archive/sub  atime        off    inherited from tank/archive\ntank/archive/sub  used         96K    -\n',
+    );
+    expect(run(s, 'zfs get -H -o value checksum tank').stdout).toBe('on\n');
+  });
+});
+
+describe('zpool', () => {
+  it('lists pools with the 2.3 columns', () => {
+    expect(run(boot({}, everyFieldLab), 'zpool list').stdout).toBe(
+      'NAME    SIZE  ALLOC   FREE  CKPOINT  EXPANDSZ   FRAG    CAP  DEDUP    HEALTH  ALTROOT\nrpool   496G   192K   496G        -         -     0%     0%  1.00x    ONLINE  -\ntank   1.98T   248K  1.98T        -         -     0%     0%  1.00x    ONLINE  -\n',
+    );
+  });
+
+  it('prints the status tree: mirror-0 with its disks, two more spaces per level', () => {
+    expect(run(boot({}, everyFieldLab), 'zpool status tank').stdout).toBe(
+      '  pool: tank\n state: ONLINE\nconfig:\n\n\tNAME        STATE     READ WRITE CKSUM\n\ttank        ONLINE       0     0     0\n\t  mirror-0  ONLINE       0     0     0\n\t    sdb     ONLINE       0     0     0\n\t    sdc     ONLINE       0     0     0\n\nerrors: No known data errors\n',
+    );
+    expect(run(boot({}, everyFieldLab), 'zpool status nope')).toMatchObject({ stderr: "cannot open 'nope': no such pool\n", exitCode: 1 });
+  });
+
+  it('exists on Proxmox and TrueNAS only, and completes pool and dataset names', () => {
+    const s = boot({}, everyFieldLab);
+    expect(run(s, 'ssh vps zpool list').exitCode).toBe(127);
+    expect(run(s, 'zfs bogus')).toMatchObject({ exitCode: 2 });
+    expect(run(s, 'zfs bogus').stderr).toMatch(/^unrecognized command 'bogus'\nusage: zfs command args \.\.\.\n/);
+  });
+});

@@ -5,7 +5,7 @@
  * backup superblocks wrapped at 72 columns (misc/mke2fs.c show_stats), the journal. It
  * refuses a mounted device and asks before overwriting an existing filesystem.
  */
-// @sim mkfs.ext4 | e2fsprogs 1.47.2 mke2fs (Debian 13): output of show_stats and progress.c, "is mounted; will not make a filesystem here!", "contains a ext4 file system ... Proceed anyway? (y,N)", -F -q -L; checked against the real mkfs.ext4 1.47.0 on an image
+// @sim mkfs.ext4 | e2fsprogs 1.47.2 mke2fs (Debian 13): the version line on stderr, output of show_stats and progress.c, "is mounted; will not make a filesystem here!", "contains a ext4 file system ... Proceed anyway? (y,N)", -F -q -L; checked against the real mkfs.ext4 1.47.0 on an image
 import { ext4Geometry, isDeviceMounted, makeExt4, probeExt4, type Ext4Geometry } from '../../engines/iscsi';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
 import { blockDeviceAt } from '../block-device-path';
@@ -84,22 +84,25 @@ export const mkfsExt4: Command = {
     }
     const path = operands[0];
     if (path === undefined || operands.length > 2) return { stdout: '', stderr: USAGE, exitCode: 1 };
+    // mke2fs.c PRS(): the version line goes to stderr.
     const head = quiet ? '' : `${MKE2FS_VERSION}\n`;
     const dev = blockDeviceAt(ctx, path);
-    if (dev === 'ENOENT') return { stdout: head, stderr: `The file ${path} does not exist and no size was specified.\n`, exitCode: 1 };
-    if (dev === 'ENOTBLK') return { stdout: head, stderr: `mkfs.ext4: ${path} is not a block device (the simulator makes filesystems on devices only)\n`, exitCode: 1 };
-    if (isDeviceMounted(ctx.world, ctx.host.name, dev.name)) return { stdout: head, stderr: `${path} is mounted; will not make a filesystem here!\n`, exitCode: 1 };
-    if (dev.readOnly) return { stdout: head, stderr: `mkfs.ext4: Read-only file system while setting up superblock\n`, exitCode: 1 };
-    let out = head;
+    if (dev === 'ENOENT') return { stdout: '', stderr: `${head}The file ${path} does not exist and no size was specified.\n`, exitCode: 1 };
+    if (dev === 'ENOTBLK') return { stdout: '', stderr: `${head}mkfs.ext4: ${path} is not a block device (the simulator makes filesystems on devices only)\n`, exitCode: 1 };
+    if (isDeviceMounted(ctx.world, ctx.host.name, dev.name)) return { stdout: '', stderr: `${head}${path} is mounted; will not make a filesystem here!\n`, exitCode: 1 };
+    if (dev.readOnly) return { stdout: '', stderr: `${head}mkfs.ext4: Read-only file system while setting up superblock\n`, exitCode: 1 };
+    const chunks: { fd: 1 | 2; text: string }[] = head ? [{ fd: 2, text: head }] : [];
+    let out = '';
+    const result = (exitCode: number): CommandResult => ({ stdout: out, stderr: head, exitCode, chunks: [...chunks, ...(out ? [{ fd: 1 as const, text: out }] : [])] });
     if (!force && probeExt4(ctx.world, ctx.host.name, dev)) {
       // misc/util.c check_plausibility + proceed_question: asks on the terminal, reads a line.
       out += `${path} contains a ext4 file system\nProceed anyway? (y,N) `;
       const answer = (ctx.stdin ?? '').split('\n')[0] ?? '';
-      if (!/^[yY]/.test(answer)) return { stdout: out, stderr: '', exitCode: 1 };
+      if (!/^[yY]/.test(answer)) return result(1);
     }
     const g = ext4Geometry(dev.size);
     const made = makeExt4(ctx.world, ctx.host.name, dev.name, label);
-    if (!made.ok) return { stdout: out, stderr: `mkfs.ext4: ${made.errno} while setting up superblock\n`, exitCode: 1 };
+    if (!made.ok) return { stdout: out, stderr: `${head}mkfs.ext4: ${made.errno} while setting up superblock\n`, exitCode: 1 };
     ctx.shell.spend(1_000);
     if (quiet) return { stdout: '', stderr: '', exitCode: 0 };
     out += `Discarding device blocks: ${progress(g.blocks)}`;
@@ -110,6 +113,6 @@ export const mkfsExt4: Command = {
     out += `Writing inode tables: ${progress(g.groups)}`;
     if (g.journalBlocks > 0) out += `Creating journal (${g.journalBlocks} blocks): done\n`;
     out += `Writing superblocks and filesystem accounting information: ${progress(g.groups, 'done\n\n')}`;
-    return { stdout: out, stderr: '', exitCode: 0 };
+    return result(0);
   },
 };

@@ -33,10 +33,10 @@ describe('ext4 on the LUN', () => {
     const s = loggedIn();
     const mk = run(s, 'mkfs.ext4 /dev/sdb');
     expect(mk.exitCode).toBe(0);
+    expect(mk.stderr).toBe('mke2fs 1.47.2 (1-Jan-2025)\n');
     const shown = mk.stdout.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, 'UUID');
     expect(shown).toBe(
-      'mke2fs 1.47.2 (1-Jan-2025)\n' +
-        'Discarding device blocks:      0/262144\b\b\b\b\b\b\b\b\b\b\b\b\b             \b\b\b\b\b\b\b\b\b\b\b\b\bdone                            \n' +
+      'Discarding device blocks:      0/262144\b\b\b\b\b\b\b\b\b\b\b\b\b             \b\b\b\b\b\b\b\b\b\b\b\b\bdone                            \n' +
         'Creating filesystem with 262144 4k blocks and 65536 inodes\n' +
         'Filesystem UUID: UUID\n' +
         'Superblock backups stored on blocks: \n\t32768, 98304, 163840, 229376\n\n' +
@@ -70,7 +70,8 @@ describe('ext4 on the LUN', () => {
     );
     expect(out(s, 'blkid /dev/sdb')).toBe('[2]');
     run(s, 'mkfs.ext4 -q /dev/sdb');
-    expect(out(s, 'mkfs.ext4 /dev/sdb')).toBe('mke2fs 1.47.2 (1-Jan-2025)\n/dev/sdb contains a ext4 file system\nProceed anyway? (y,N) [1]');
+    const again = run(s, 'mkfs.ext4 /dev/sdb');
+    expect([again.stdout, again.stderr, again.exitCode]).toEqual(['/dev/sdb contains a ext4 file system\nProceed anyway? (y,N) ', 'mke2fs 1.47.2 (1-Jan-2025)\n', 1]);
     expect(run(s, 'echo y | mkfs.ext4 -L data /dev/sdb').exitCode).toBe(0);
     expect(out(s, 'blkid /dev/sdb')).toMatch(/^\/dev\/sdb: LABEL="data" UUID=/);
   });

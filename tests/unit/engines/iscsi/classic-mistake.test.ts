@@ -54,6 +54,12 @@ describe('the classic mistake: an IP address in the initiator group', () => {
     const bytes = readBlocks(s.world, 'truenas', zd as never, 1024, 15);
     expect(typeof bytes === 'string' ? bytes : materialise(bytes)).toBe('hello-from-pve\n');
     expect(s.world.lab.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator?.sessions).toEqual([{ portal: '192.168.5.142:3260', target: IQN }]);
+    // A filesystem on the LUN, a file in it: its bytes are in the zvol on TrueNAS.
+    for (const line of ['mkfs.ext4 -q /dev/sdb', 'mkdir /mnt/nextcloud', 'mount /dev/sdb /mnt/nextcloud', 'echo family photos > /mnt/nextcloud/hello.txt']) expect(run(s, line).exitCode).toBe(0);
+    expect(out(s, 'cat /mnt/nextcloud/hello.txt')).toBe('family photos\n[0]');
+    const whole = readBlocks(s.world, 'truenas', zd as never, 0, (zd as { size: number }).size);
+    expect(typeof whole !== 'string' && whole.some((seg) => seg.kind === 'text' && seg.text.startsWith('family photos\n'))).toBe(true);
+    expect(out(s, 'umount /mnt/nextcloud')).toBe('[0]');
     expect(out(s, `iscsiadm -m node -T ${IQN} -p 192.168.5.142 --login`)).toBe('iscsiadm: default: 1 session requested, but 1 already present.\niscsiadm: Could not log into all portals\n[15]');
     expect(out(s, 'iscsiadm -m node -u')).toBe(
       `Logging out of session [sid: 1, target: ${IQN}, portal: 192.168.5.142,3260]\nLogout of [sid: 1, target: ${IQN}, portal: 192.168.5.142,3260] successful.\n[0]`,

@@ -19,3 +19,4 @@ export { makeExt4, loadExt4, probeExt4, type Ext4Probe } from './ext4-mkfs';
 export { ext4Geometry, type Ext4Geometry } from './ext4-layout';
 export { mountExt4, isDeviceMounted } from './ext4-mount';
 export { checkExt4, type Ext4Check, type Ext4Problem } from './ext4-check';
+export { iscsiTopologyView, type IscsiTopologyView, type TargetHostView, type InitiatorHostView, type TopologyLink, type LinkStage } from './topology-view';

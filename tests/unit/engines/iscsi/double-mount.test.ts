@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseLab } from '../../../../src/simulator/model';
 import { boot, run } from '../../shell/sim-fixture';
-import { labWithZvol } from './lab-with-zvol';
+import { labWithZvol, twoNodeLab } from './lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 
 function out(s: ReturnType<typeof boot>, line: string): string {
   const r = run(s, line);
   return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
-
-/** The zvol lab plus a second Proxmox node, pve2 (192.168.5.147), with its own initiator name. */
-function twoNodeLab() {
-  const raw = JSON.parse(JSON.stringify(labWithZvol())) as { hosts: Record<string, unknown>[] };
-  const pve = raw.hosts.find((h) => h['name'] === 'pve') as Record<string, unknown>;
-  const pve2 = JSON.parse(JSON.stringify(pve)) as Record<string, unknown>;
-  pve2['name'] = 'pve2';
-  delete pve2['hostname'];
-  pve2['interfaces'] = [{ name: 'vmbr0', addresses: ['192.168.5.147/24'], gateway: '192.168.5.1' }];
-  pve2['iscsi'] = { initiator: { name: 'iqn.1993-08.org.debian:01:5d3c9a1b2f4' } };
-  raw.hosts.push(pve2);
-  const parsed = parseLab(JSON.stringify(raw));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
-  return parsed.lab;
 }
 
 describe('one LUN, two hosts, a non-cluster filesystem', () => {

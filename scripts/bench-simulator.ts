@@ -124,3 +124,52 @@ console.log(`hlab sh -c cold start: ${(performance.now() - t1).toFixed(0)} ms (e
   const heap = process.memoryUsage().heapUsed;
   console.log(`zfs: heap after the 1,000,000-block dataset: ${(heap / 2 ** 20).toFixed(0)} MB`);
 }
+
+// iSCSI engine (issue 9): discovery and login against one TrueNAS target with 500 targets
+// and an initiator group of 500 names (the reader's name last), through the engine and through
+// `iscsiadm` in the shell.
+{
+  const { boot: bootWorld } = await import('../src/simulator/engines');
+  const { sendTargets, loginNode, logoutSession, defaultNodeRecord } = await import('../src/simulator/engines/iscsi');
+  const big = structuredClone(starter.lab);
+  const truenas = big.hosts.find((h) => h.name === 'truenas');
+  const names = Array.from({ length: 499 }, (_, i) => `iqn.2024-01.lan.home:node${i}`).concat('iqn.1993-08.org.debian:01:e7dd6e7909d');
+  const raw = JSON.parse(JSON.stringify(big)) as { hosts: { name: string; iscsi?: { target?: unknown } }[] };
+  const t = raw.hosts.find((h) => h.name === 'truenas');
+  if (t && truenas) {
+    t.iscsi = {
+      target: {
+        portals: [{ listen: [{ ip: '0.0.0.0' }] }],
+        initiators: [{ initiators: names }],
+        targets: Array.from({ length: 500 }, (_, i) => ({ name: `t${i}`, groups: [{ portal: 1, initiator: 1 }] })),
+        extents: Array.from({ length: 500 }, (_, i) => ({ name: `e${i}`, type: 'FILE', path: `/mnt/tank/e${i}`, filesize: 2 ** 30 })),
+        targetextents: Array.from({ length: 500 }, (_, i) => ({ target: i + 1, extent: i + 1 })),
+      },
+    };
+  }
+  const parsed = parseLab(JSON.stringify(raw));
+  if (!parsed.ok) throw new Error(`iSCSI bench lab: ${JSON.stringify(parsed.errors.slice(0, 2))}`);
+  const bootMs = median(5, () => bootWorld(structuredClone(parsed.lab), 1));
+  const world = bootWorld(structuredClone(parsed.lab), 1);
+  let found = 0;
+  const discoverMs = median(21, () => {
+    const r = sendTargets(world, 'pve', '192.168.5.142', 3260);
+    found = r.ok ? r.targets.length : -1;
+  });
+  const rec = defaultNodeRecord(world, 'pve', { address: '192.168.5.142', port: 3260, tpgt: 1, target: 'iqn.2005-10.org.freenas.ctl:t250' });
+  const loginMs = median(21, () => {
+    const r = loginNode(world, 'pve', rec);
+    if (r.ok) logoutSession(world, 'pve', r.session.sid);
+  });
+  const sim = createSimulator(structuredClone(parsed.lab), { seed: 1 });
+  const t2 = performance.now();
+  const shown = runLine(sim, 'iscsiadm -m discovery -t st -p 192.168.5.142');
+  const shellDiscoverMs = performance.now() - t2;
+  const t3 = performance.now();
+  const all = runLine(sim, 'iscsiadm -m node --login');
+  const shellLoginMs = performance.now() - t3;
+  console.log(
+    `iscsi: 500 targets x 500 initiator names: boot ${bootMs.toFixed(1)} ms; SendTargets ${discoverMs.toFixed(2)} ms (${found} targets, median of 21); login+logout of one ${loginMs.toFixed(3)} ms; ` +
+      `iscsiadm discovery in the shell ${shellDiscoverMs.toFixed(0)} ms (${shown.stdout.split('\n').length - 1} lines); login to all 500 ${shellLoginMs.toFixed(0)} ms (exit ${all.exitCode})`,
+  );
+}

@@ -11,7 +11,7 @@ export { offeredTargets, groupDenies, chapDenies, groupAt, targetByIqn, targetLu
 export { sendTargets, storeDiscovery, defaultNodeRecord, type DiscoveredTarget, type DiscoveryResult } from './discovery';
 export { loginNode, logoutSession, LOGIN_GIVE_UP_MS, type LoginResult, type LoginFailure } from './login';
 export { resolveLun, extentSize, extentDataset, zvolDevice } from './lun';
-export { recordSession } from './model-sessions';
+export { recordSession, recordSessions, type SessionChange } from './model-sessions';
 export { matchNodes, setNodeParam, deleteNodes, NODE_KEYS, type NodePattern } from './node-records';
 export { startIscsid, stopIscsid, startOpenIscsi, stopOpenIscsi, iscsidProcess } from './initiator-service';
 export { ext4Driver, type Ext4Mount } from './ext4-driver';

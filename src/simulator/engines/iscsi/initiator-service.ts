@@ -9,7 +9,7 @@
 import { exitProcess, listProcesses, spawnProcess } from '../kernel/processes';
 import type { World } from '../world';
 import { loginNode, logoutSession } from './login';
-import { recordSession } from './model-sessions';
+import { recordSessions, type SessionChange } from './model-sessions';
 import { initiatorState } from './state';
 
 /** The iscsid process of a host, if running. */
@@ -39,23 +39,22 @@ export function startOpenIscsi(world: World, host: string): number {
   const state = initiatorState(world, host);
   startIscsid(world, host);
   state.openIscsi = true;
-  let made = 0;
+  const made: SessionChange[] = [];
   for (const rec of state.nodes.filter((r) => r.startup === 'automatic')) {
-    const res = loginNode(world, host, rec);
-    if (res.ok) {
-      made++;
-      recordSession(world, host, `${rec.address}:${rec.port}`, rec.target, true);
-    }
+    if (loginNode(world, host, rec).ok) made.push({ portal: `${rec.address}:${rec.port}`, target: rec.target, present: true });
   }
-  return made;
+  recordSessions(world, host, made);
+  return made.length;
 }
 
 /** open-iscsi.service stop: logs out of every session. */
 export function stopOpenIscsi(world: World, host: string): void {
   const state = initiatorState(world, host);
   state.openIscsi = false;
+  const gone: SessionChange[] = [];
   for (const s of [...state.sessions]) {
     logoutSession(world, host, s.sid);
-    recordSession(world, host, `${s.address}:${s.port}`, s.target, false);
+    gone.push({ portal: `${s.address}:${s.port}`, target: s.target, present: false });
   }
+  recordSessions(world, host, gone);
 }

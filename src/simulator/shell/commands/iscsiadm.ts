@@ -7,7 +7,7 @@
  * errors on stderr as `iscsiadm: ...`, the status an iscsi_err.h number.
  */
 // @sim iscsiadm | open-iscsi 2.1.11 iscsiadm.c/session_mgmt.c/discovery.c/io.c: discovery sendtargets (No portals found 21; connect failures ×6 then PDU timed out 11), node list/show/update/delete/new, login/logout/loginall (15, 19, 24, 8), session -P 0-3, -d debug lines for discovery and login, -V, -h
-import { deleteNodes, initiatorState, loginNode, logoutSession, matchNodes, recordSession, sendTargets, setNodeParam, storeDiscovery, type NodePattern, type NodeRecord } from '../../engines/iscsi';
+import { deleteNodes, initiatorState, loginNode, logoutSession, matchNodes, recordSessions, sendTargets, setNodeParam, storeDiscovery, type NodePattern, type NodeRecord, type SessionChange } from '../../engines/iscsi';
 import { hostAddresses, resolveHost } from '../../engines/net/resolve';
 import { parsePortalAddress } from '../../model';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
@@ -62,12 +62,13 @@ function portalOf(ctx: CommandContext, text: string | undefined): { address: str
 /** Logs in to records, printing as session_mgmt.c log_login_msg does; returns the first error number. */
 function loginAll(ctx: CommandContext, o: Out, recs: NodeRecord[], debug: number): number {
   let rc = 0;
+  const made: SessionChange[] = [];
   for (const rec of recs) {
     if (debug >= 1) o.err(`Logging in to ${where(rec)}`);
     const res = loginNode(ctx.world, ctx.host.name, rec);
     ctx.shell.spend(res.ms);
     if (res.ok) {
-      recordSession(ctx.world, ctx.host.name, `${rec.address}:${rec.port}`, rec.target, true);
+      made.push({ portal: `${rec.address}:${rec.port}`, target: rec.target, present: true });
       o.out(`Login to ${where(rec)} successful.\n`);
       continue;
     }
@@ -78,6 +79,7 @@ function loginAll(ctx: CommandContext, o: Out, recs: NodeRecord[], debug: number
     }
     if (!rc) rc = res.err;
   }
+  recordSessions(ctx.world, ctx.host.name, made);
   if (rc) o.err('Could not log into all portals');
   return rc;
 }
@@ -90,12 +92,14 @@ function logoutAll(ctx: CommandContext, o: Out, sids: number[]): void {
     if (!s) continue;
     o.out(`Logging out of session [sid: ${s.sid}, target: ${s.target}, portal: ${s.address},${s.port}]\n`);
   }
+  const gone: SessionChange[] = [];
   for (const sid of sids) {
     const s = logoutSession(ctx.world, ctx.host.name, sid);
     if (!s) continue;
-    recordSession(ctx.world, ctx.host.name, `${s.address}:${s.port}`, s.target, false);
+    gone.push({ portal: `${s.address}:${s.port}`, target: s.target, present: false });
     o.out(`Logout of [sid: ${s.sid}, target: ${s.target}, portal: ${s.address},${s.port}] successful.\n`);
   }
+  recordSessions(ctx.world, ctx.host.name, gone);
 }
 
 /** -m discovery -t sendtargets -p IP[:PORT] [-l]. */

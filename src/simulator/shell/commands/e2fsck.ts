@@ -4,6 +4,7 @@
  * e2fsck's exit status: 0 clean, 4 errors left uncorrected, 8 operational error.
  */
 // @sim e2fsck | e2fsprogs 1.47.2 e2fsck -n/-f (unix.c show_stats, the pass headers, "WARNING: Filesystem still has errors", status 0/4/8); version line on stderr; checked against the real e2fsck on a fresh image
+// @sim fsck.ext4 | e2fsprogs 1.47.2 fsck.ext4 (the same program as e2fsck, by another name): -n checks as e2fsck -n
 import { checkExt4, isDeviceMounted } from '../../engines/iscsi';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
 import { blockDeviceAt } from '../block-device-path';

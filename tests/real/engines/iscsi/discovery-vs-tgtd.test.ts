@@ -119,6 +119,43 @@ describe('SendTargets and login against tgtd', () => {
     );
   }, 300_000);
 
+  it('CHAP: a target that requires it is still discovered; the login fails without the right secret (60 cases)', () => {
+    const SECRET = 's3cretpassw0rd';
+    fc.assert(
+      fc.property(fc.subarray(ENTRIES), fc.boolean(), fc.constantFrom<'none' | 'right' | 'wrong'>('none', 'right', 'wrong'), fc.constantFrom(...PROBES), (names, chap, offered, probe) => {
+        const c: Config = { groups: [names], targets: [{ group: 0, luns: 1 }] };
+        tgtd.configure(realTargets(c).map((t) => (chap ? { ...t, chap: { user: 'pve', secret: SECRET } } : t)));
+        const creds = offered === 'none' ? undefined : { user: 'pve', secret: offered === 'right' ? SECRET : 'wrongpassword1' };
+        const real = tgtd.list(probe, creds);
+        const realAnswer = real.stdout.includes('Authentication failure') || real.stderr.includes('Authentication failure') ? 'auth' : real.seen.size === 0 ? 'hidden' : `disks:${[...real.seen.values()].join(',')}`;
+        // The simulator: the same target with a CHAP group, and the node record holding the offered credentials.
+        const lab = labFor(c);
+        const cfg = lab.hosts.find((h) => h.name === 'truenas')?.iscsi?.target;
+        if (cfg && chap) {
+          cfg.auths = [{ id: 1, tag: 1, user: 'pve', secret: SECRET, peeruser: '', peersecret: '' }];
+          for (const t of cfg.targets) t.groups = t.groups.map((g) => ({ ...g, authmethod: 'CHAP', auth: 1 }));
+        }
+        const world = boot(lab, 1);
+        editLab(world.lab, (draft) => {
+          const initiator = draft.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator;
+          if (initiator) initiator.name = probe;
+          return { ok: true, value: null };
+        });
+        stopIscsid(world, 'pve');
+        startIscsid(world, 'pve');
+        const found = sendTargets(world, 'pve', '192.168.5.142', 3260);
+        let simAnswer = 'hidden';
+        if (found.ok && found.targets[0]) {
+          const rec = { ...defaultNodeRecord(world, 'pve', found.targets[0]), ...(creds ? { authmethod: 'CHAP' as const, username: creds.user, password: creds.secret } : {}) };
+          const res = loginNode(world, 'pve', rec);
+          simAnswer = res.ok ? `disks:${res.session.disks.length}` : res.err === 24 ? 'auth' : `err${res.err}`;
+        }
+        expect(simAnswer).toBe(realAnswer);
+      }),
+      { numRuns: 60, seed: 1201 },
+    );
+  }, 120_000);
+
   it('a stopped service: the real initiator gets connection refused, the simulated discovery ECONNREFUSED', () => {
     const world = boot(labFor({ groups: [[]], targets: [{ group: null, luns: 1 }] }), 1);
     stopTargetService(world, 'truenas');

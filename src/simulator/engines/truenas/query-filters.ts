@@ -87,8 +87,11 @@ export function filterList(entries: Obj[], filters: PyValue | undefined, options
   const errors: ApiError[] = [];
   if (filters !== undefined && !Array.isArray(filters)) return { ok: false, errors: [{ attr: 'query-filters', message: 'Input should be a valid list' }] };
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) return { ok: false, errors: [{ attr: 'query-options', message: 'Input should be a valid dictionary or instance of QueryOptions' }] };
+  // filter_list validates the filters once (filters.py validate_filters) before matching.
+  const probe: Obj = {};
+  for (const f of filters ?? []) matches(probe, f, errors);
+  if (errors.length > 0) return { ok: false, errors: errors.filter((e, i) => errors.findIndex((x) => x.message === e.message) === i) };
   let out = entries.filter((e) => (filters ?? []).every((f) => matches(e, f, errors)));
-  if (errors.length > 0) return { ok: false, errors };
   const opts = (options ?? {}) as Obj;
   const orderBy = Array.isArray(opts['order_by']) ? (opts['order_by'] as PyValue[]) : [];
   for (const key of [...orderBy].reverse()) {

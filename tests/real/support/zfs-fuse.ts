@@ -26,7 +26,13 @@ export function startZfsFuse(pool = 'hlabtest'): ZfsFuse {
   const zfs = requireTool('zfs');
   let started = false;
   if (runTool(zpool, ['list']).status !== 0) {
-    const run = spawnSync(daemon, [], { encoding: 'utf8' }); // daemonises itself
+    // zfs-fuse daemonises itself; a daemon stopped just before may still hold its pid file,
+    // so wait for it to be gone and try again a few times.
+    let run = spawnSync(daemon, [], { encoding: 'utf8' });
+    for (let i = 0; i < 40 && run.status !== 0; i++) {
+      spawnSync('sleep', ['0.1']);
+      run = spawnSync(daemon, [], { encoding: 'utf8' });
+    }
     if (run.status !== 0) throw new Error(`zfs-fuse did not start: ${run.stderr}`);
     started = true;
     for (let i = 0; i < 100 && runTool(zpool, ['list']).status !== 0; i++) spawnSync('sleep', ['0.05']);
@@ -47,7 +53,11 @@ export function startZfsFuse(pool = 'hlabtest'): ZfsFuse {
     stop() {
       runTool(zpool, ['destroy', '-f', pool]);
       rmSync(dir, { recursive: true, force: true });
-      if (started) spawnSync('pkill', ['-x', 'zfs-fuse']);
+      if (started) {
+        spawnSync('pkill', ['-x', 'zfs-fuse']);
+        // Wait until it has exited, so the next start does not find it half gone.
+        for (let i = 0; i < 100 && spawnSync('pgrep', ['-x', 'zfs-fuse']).status === 0; i++) spawnSync('sleep', ['0.05']);
+      }
     },
   };
 }

@@ -90,9 +90,14 @@ export interface ParsedOptions {
   operands: string[];
 }
 
-/** A container to attach to: its VMID, namespaces, the host IDs of its root, and its cgroup. */
+/**
+ * Namespaces to run a shell or command in: a container's (`pct enter`, with its VMID) or
+ * any (`unshare`, `nsenter`), with the host IDs it runs as, its cgroup, and the argv of
+ * the host-side helper that starts it (default `lxc-attach -n VMID`; none for unshare).
+ */
 export interface AttachTarget {
-  container: number;
+  container?: number;
+  helper?: string[] | null;
   ns: Process['ns'];
   uid: number;
   gid: number;

@@ -317,9 +317,11 @@ function invoke(state: SimState, command: Command, args: string[], env: InvokeEn
  */
 function attachLogin(world: World, here: Login, target: AttachTarget, tty: boolean): Login {
   const shellProc = findProcess(world, here.host, here.pid);
-  const attach = spawnProcess(world, here.host, { ppid: here.pid, args: ['lxc-attach', '-n', String(target.container)], comm: 'lxc-attach', vsz: 5400, rss: 3300 });
-  const proc = spawnProcess(world, here.host, { ppid: attach.pid, args: ['/bin/bash'], comm: 'bash', uid: target.uid, gid: target.gid, cwd: '/root', tty: tty ? (shellProc?.tty ?? null) : null, ns: target.ns, ...(target.cgroup ? { cgroup: target.cgroup } : {}), vsz: 7400, rss: 4300 });
-  return { host: here.host, pid: proc.pid, target: `CT ${target.container}`, container: target.container };
+  const helperArgs = target.helper === undefined ? ['lxc-attach', '-n', String(target.container)] : target.helper;
+  const helper = helperArgs ? spawnProcess(world, here.host, { ppid: here.pid, args: helperArgs, vsz: 5400, rss: 3300 }) : undefined;
+  const cwd = target.container !== undefined ? '/root' : (shellProc?.cwd ?? '/');
+  const proc = spawnProcess(world, here.host, { ppid: helper?.pid ?? here.pid, args: ['/bin/bash'], comm: 'bash', uid: target.uid, gid: target.gid, cwd, tty: tty ? (shellProc?.tty ?? null) : null, ns: target.ns, ...(target.cgroup ? { cgroup: target.cgroup } : {}), vsz: 7400, rss: 4300 });
+  return { host: here.host, pid: proc.pid, exitPid: helper?.pid ?? proc.pid, target: target.container !== undefined ? `CT ${target.container}` : 'bash', attached: true, ...(target.container !== undefined ? { container: target.container } : {}) };
 }
 
 function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<string, Command>): ShellControl {
@@ -372,7 +374,7 @@ function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<strin
       const entry = shell.logins.pop() as (typeof shell.logins)[number];
       logout(world, entry, currentLogin(state));
       delete shell.vars[varsKey(entry)];
-      return { closed: entry.target, ...(entry.container !== undefined ? { attached: true } : {}) };
+      return { closed: entry.target, ...(entry.attached ? { attached: true } : {}) };
     },
     attach(target) {
       shell.logins.push(attachLogin(world, currentLogin(state), target, true));

@@ -40,6 +40,16 @@ import { lsblk } from './commands/lsblk';
 import { midclt } from './commands/midclt';
 import { mount } from './commands/mount';
 import { pct } from './commands/pct';
+import { qm } from './commands/qm';
+import { pveam } from './commands/pveam';
+import { id } from './commands/id';
+import { whoami } from './commands/whoami';
+import { free } from './commands/free';
+import { dmesg } from './commands/dmesg';
+import { stressNg } from './commands/stress-ng';
+import { lsns } from './commands/lsns';
+import { unshare } from './commands/unshare';
+import { nsenter } from './commands/nsenter';
 import { ps } from './commands/ps';
 import { pwd } from './commands/pwd';
 import { sleep } from './commands/sleep';
@@ -54,7 +64,7 @@ import { zpool } from './commands/zpool';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, fsckExt4, grep, head, help, history, hostname, ip, iscsiadm, ls, lsblk, midclt, mkdir, mkfsExt4, mount, mv, pct, ps, pwd, rm, sleep, ssh, stat, systemctl, tail, touch, trueCommand, umount, wc, zfs, zpool].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, head, help, history, hostname, id, ip, iscsiadm, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, systemctl, tail, touch, trueCommand, umount, unshare, wc, whoami, zfs, zpool].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

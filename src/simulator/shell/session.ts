@@ -22,6 +22,10 @@ export interface Login {
   clientPid?: number;
   /** `pct enter`: the VMID of the container whose namespaces the shell runs in. */
   container?: number;
+  /** A shell started in other namespaces (pct enter, unshare, nsenter): `exit` just ends it. */
+  attached?: boolean;
+  /** The process whose end ends the login (default: the shell's parent, its sshd-session). */
+  exitPid?: number;
 }
 
 /** The shell session. */
@@ -93,7 +97,7 @@ export function login(world: World, host: string, target: string, tty: boolean, 
 /** Ends a login: its session and shell on the host, and the ssh client on the host before. */
 export function logout(world: World, entry: Login, previous?: Login): void {
   const shell = findProcess(world, entry.host, entry.pid);
-  if (shell) exitProcess(world, entry.host, shell.ppid);
+  if (shell) exitProcess(world, entry.host, entry.exitPid ?? shell.ppid);
   if (previous && entry.clientPid !== undefined) exitProcess(world, previous.host, entry.clientPid);
 }
 

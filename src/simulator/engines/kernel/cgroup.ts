@@ -9,7 +9,6 @@
 // @sim kernel cgroup v2 | cgroup-v2.rst: memory.max/high/swap.max, pids.max, cpu.max, memory.events, pids.events; memcg OOM kill with the mm/oom_kill.c log lines; fork EAGAIN at pids.max
 import type { World } from '../world';
 import { hostKernel } from '../world';
-import type { Errno } from './errno';
 import { spawnProcess, type SpawnSpec } from './processes';
 import type { Cgroup, HostKernel, Process } from './types';
 
@@ -87,7 +86,7 @@ function groupsAbove(k: HostKernel, path: string | undefined): [string, Cgroup][
 }
 
 /** fork(2) under pids.max: the new process, or EAGAIN when a group on its path is full (the shell prints "fork: Resource temporarily unavailable"). */
-export function forkProcess(world: World, host: string, spec: SpawnSpec): Process | Errno {
+export function forkProcess(world: World, host: string, spec: SpawnSpec): Process | 'EAGAIN' {
   const k = hostKernel(world, host);
   const cgroup = spec.cgroup ?? k.processes[String(spec.ppid)]?.cgroup;
   for (const [path, g] of groupsAbove(k, cgroup)) {

@@ -10,3 +10,4 @@ export { runningContainer, startContainer, stopContainer, type StartResult } fro
 export { APPLIANCE_INDEX, downloadTemplate, templateSize } from './templates';
 export { proxmoxHost, type RunningContainer } from './state';
 export { isContainerOption } from './config-options';
+export { findVm, startVm, stopVm, vmConfigText, vmPid } from './vm';

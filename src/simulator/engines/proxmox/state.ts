@@ -29,6 +29,8 @@ export interface ProxmoxHostState {
   mounted: Record<string, string>;
   /** `pveam update` has run (the appliance index is there). */
   indexUpdated: boolean;
+  /** Running VMs: VMID → host PID of their kvm process. */
+  vms?: Record<string, number>;
 }
 
 /** The engine's state for `host` (made on first use). */

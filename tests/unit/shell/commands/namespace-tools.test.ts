@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { promptFor } from '../../../../src/simulator/shell/prompt';
+import { boot, run } from '../sim-fixture';
+
+const TEMPLATE = 'local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst';
+
+function running(extra = '') {
+  const s = boot();
+  expect(run(s, `pct create 101 ${TEMPLATE} --hostname web --memory 256 --storage local-zfs ${extra}`).exitCode).toBe(0);
+  expect(run(s, 'pct start 101').exitCode).toBe(0);
+  return s;
+}
+
+describe('id and whoami', () => {
+  it('show root on the host and root inside an unprivileged container (host UID 100000)', () => {
+    const s = running();
+    expect(run(s, 'id').stdout).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
+    expect(run(s, 'whoami').stdout).toBe('root\n');
+    expect(run(s, 'pct exec 101 -- id').stdout).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
+    expect(run(s, 'id -u nobody').stdout).toBe('65534\n');
+    expect(run(s, 'id -un').stdout).toBe('root\n');
+    expect(run(s, 'id ghost')).toMatchObject({ stderr: "id: 'ghost': no such user\n", exitCode: 1 });
+  });
+});
+
+describe('cgroup memory limit, OOM kill, dmesg and free', () => {
+  it('kills the hog past memory.max: memory.events, the dmesg line on the host, EPERM for dmesg inside', () => {
+    const s = running();
+    const r = run(s, 'pct exec 101 -- stress-ng --vm 1 --vm-bytes 512M --timeout 10s');
+    expect(r.stderr).toMatch(/^stress-ng: info: {2}\[\d+\] setting to a 10 secs run per stressor\n/);
+    expect(r.stderr).toContain('successful run completed in 10.00 secs\n');
+    expect(run(s, 'grep oom_kill /sys/fs/cgroup/lxc/101/memory.events').stdout).toMatch(/^oom_kill [1-9]\d*\n$/);
+    expect(run(s, 'dmesg').stdout).toMatch(/\] Memory cgroup out of memory: Killed process \d+ \(stress-ng-vm\) total-vm:\d+kB, anon-rss:\d+kB, file-rss:\d+kB, shmem-rss:0kB, UID:100000 pgtables:\d+kB oom_score_adj:0\n/);
+    expect(run(s, 'pct exec 101 -- dmesg')).toMatchObject({ stderr: 'dmesg: read kernel buffer failed: Operation not permitted\n', exitCode: 1 });
+  });
+
+  it('fits under the limit: no OOM kill', () => {
+    const s = running();
+    run(s, 'pct exec 101 -- stress-ng --vm 1 --vm-bytes 64M --timeout 5s');
+    expect(run(s, 'grep oom_kill /sys/fs/cgroup/lxc/101/memory.events').stdout).toBe('oom_kill 0\n');
+  });
+
+  it('free inside shows the container limit (as lxcfs does), on the host the host', () => {
+    const s = running();
+    expect(run(s, 'pct exec 101 -- free -m').stdout.split('\n')[1]).toMatch(/^Mem: {13}256 /);
+    expect(run(s, 'free').stdout.split('\n')[0]).toBe('               total        used        free      shared  buff/cache   available');
+    expect(run(s, 'free').stdout.split('\n')[1]).toMatch(/^Mem: {8}16777216 /);
+  });
+});
+
+describe('lsns, unshare, nsenter', () => {
+  it('lsns lists the initial namespaces and a container\'s own', () => {
+    const s = running();
+    const out = run(s, 'lsns -t pid').stdout.split('\n');
+    expect(out[0]).toMatch(/^ {8}NS TYPE NPROCS +PID USER +COMMAND$/);
+    expect(out[1]).toMatch(/^4026531836 pid +\d+ +1 root +\/sbin\/init$/);
+    expect(out[2]).toMatch(/^4026532\d{3} pid +\d+ +\d+ 100000 +\/sbin\/init$/);
+  });
+
+  it('unshare --pid --fork --mount-proc: the shell is PID 1 and sees only its namespace', () => {
+    const s = boot();
+    expect(run(s, 'unshare --pid --fork --mount-proc ps -o pid,comm').stdout).toBe('    PID COMMAND\n      1 bash\n      2 ps\n');
+    run(s, 'unshare -pf --mount-proc');
+    expect(run(s, 'grep NSpid /proc/self/status').stdout).toBe('NSpid:\t1\n');
+    expect(run(s, 'exit').stderr).toBe('exit\n');
+    expect(run(s, 'ps -o comm').stdout).toBe('COMMAND\nbash\nps\n');
+  });
+
+  it('unshare -r maps the caller to root in a new user namespace', () => {
+    const s = boot();
+    expect(run(s, 'unshare -U --map-users=0,0,1 cat /proc/self/uid_map').stdout).toBe('         0          0          1\n');
+    expect(run(s, 'unshare -r cat /proc/self/uid_map').stdout).toBe('         0          0          1\n');
+  });
+
+  it('nsenter -t PID -a enters a container as its root', () => {
+    const s = running();
+    const init = run(s, 'ps -eo pid,user,comm').stdout.split('\n').find((l) => /100000 +systemd$/.test(l))!.trim().split(/\s+/)[0];
+    expect(run(s, `nsenter -t ${init} -a cat /etc/hostname`).stdout).toBe('web\n');
+    expect(run(s, `nsenter -t ${init} -a id -u`).stdout).toBe('0\n');
+    run(s, `nsenter -t ${init} -m -p`);
+    expect(run(s, 'id -u').stdout).toBe('0\n');
+    run(s, 'exit');
+    expect(promptFor(s)).toBe('root@pve:~# ');
+  });
+});

@@ -69,7 +69,10 @@ export function makeExt4(world: World, host: string, devName: string, label = ''
   const free = g.blocks - g.overhead - m.bitmaps.blocks.reduce((n, [, c]) => n + c, 0);
   const sbBytes = superblockBytes(g, uuid, label, free, g.inodes - FIRST_INODE, now);
   const err = writeBlocks(world, host, dev, 1024, [{ kind: 'bytes', data: sbBytes }]) ?? writeBitmaps(world, host, dev, m.bitmaps);
-  return err ? { ok: false, errno: err } : { ok: true, geometry: g, uuid };
+  if (err) return { ok: false, errno: err };
+  // udev re-probes a device closed after writing (the inotify watch of 60-block.rules): ID_FS_TYPE on this host.
+  dev.fstype = 'ext4';
+  return { ok: true, geometry: g, uuid };
 }
 
 /** Reads a device's ext4 metadata into a mount's cache; EINVAL when there is no ext4 (mount's "wrong fs type"). */

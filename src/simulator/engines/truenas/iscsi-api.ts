@@ -8,7 +8,7 @@
  * each change, as `_service_change('iscsitarget', 'reload')` does.
  */
 // @sim midclt iscsi.* | TrueNAS 25.10 middleware plugins/iscsi_/{portal,initiator,auth,extents,targets,target_to_extent,iscsi_global}.py: create/update/delete/query/get_instance, pydantic argument errors, business validation through the lab model, ids from the model
-import { canonicalIp, type IscsiTarget } from '../../model';
+import { canonicalIp, fullTargetIqn, type IscsiTarget } from '../../model';
 import { editLab } from '../../model/edit';
 import { reloadTargetListeners } from '../iscsi/target-service';
 import { stableHash } from '../random';
@@ -186,6 +186,13 @@ function idArg(params: PyValue[], errors: ApiError[]): number {
   return typeof id === 'number' ? id : -1;
 }
 
+/** Whether an initiator in the World has a session to `iqn` on `host` (iscsi.global.sessions). */
+function targetInUse(world: World, host: string, iqn: string): boolean {
+  const addresses = new Set(world.lab.hosts.find((h) => h.name === host)?.interfaces.flatMap((i) => i.addresses.map((a) => a.split('/')[0])) ?? []);
+  const state = world.engines['iscsi'] as { initiators?: Record<string, { sessions: { target: string; address: string }[] }> } | undefined;
+  return Object.values(state?.initiators ?? {}).some((i) => i.sessions.some((s) => s.target === iqn && addresses.has(s.address)));
+}
+
 /** After a change: a running target re-binds its portals. */
 function reload(world: World, host: string): void {
   reloadTargetListeners(world, host);
@@ -252,10 +259,26 @@ function collectionCall(world: World, host: string, c: Collection, verb: string,
       const id = idArg(params, errors);
       if (errors.length) return { ok: false, errors };
       if (!list().some((i) => i.id === id)) return notFound(id);
+      // targets.py do_delete: a target with logged-in initiators is refused unless `force` (the second argument).
+      if (c.key === 'targets' && params[1] !== true) {
+        const target = cfg.targets.find((t) => t.id === id);
+        if (target && targetInUse(world, host, fullTargetIqn(target, cfg.basename))) return { ok: false, text: `[EFAULT] Target ${target.name} is in use.` };
+      }
       const res = editLab(world.lab, (draft) => {
         const t = draft.hosts.find((h) => h.name === host)?.iscsi?.target;
         if (!t) return { ok: false, error: { code: 'no-target', message: 'iSCSI is not configured on this host' } };
+        const doomed = c.key === 'targets' ? t.targets.find((x) => x.id === id) : undefined;
         removeWithDependents(t, c.key, id);
+        // A forced delete drops the initiators' sessions to it (SCST closes them; the initiator's disk then fails I/O).
+        if (doomed) {
+          const iqn = fullTargetIqn(doomed, t.basename);
+          const here = draft.hosts.find((h) => h.name === host);
+          const addresses = new Set(here?.interfaces.flatMap((i) => i.addresses.map((a) => a.split('/')[0])) ?? []);
+          for (const h of draft.hosts) {
+            const initiator = h.iscsi?.initiator;
+            if (initiator) initiator.sessions = initiator.sessions.filter((sn) => !(sn.target === iqn && addresses.has(sn.portal.replace(/:\d+$/, ''))));
+          }
+        }
         return { ok: true, value: null };
       });
       if (!res.ok) return { ok: false, errors: issueErrors(c.key, res.error.issues, res.error.message) };

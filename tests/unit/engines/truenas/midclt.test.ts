@@ -65,6 +65,19 @@ describe('midclt call iscsi.*', () => {
     expect(out(s, `midclt call iscsi.portal.query '[["comment","=","wan"]]'`)).toBe('[]\n[0]');
   });
 
+  it('refuses a LUN id used twice on a target and an extent used twice, as targetextents.py words it', () => {
+    const s = boot();
+    run(s, 'ssh truenas');
+    run(s, `midclt call iscsi.portal.create '{"listen":[{"ip":"0.0.0.0"}]}'`);
+    run(s, `midclt call iscsi.target.create '{"name":"a","groups":[{"portal":1}]}'`);
+    run(s, `midclt call iscsi.extent.create '{"name":"f1","type":"FILE","path":"/mnt/f1","filesize":1048576}'`);
+    run(s, `midclt call iscsi.extent.create '{"name":"f2","type":"FILE","path":"/mnt/f2","filesize":1048576}'`);
+    expect(out(s, `midclt call iscsi.targetextent.create '{"target":1,"extent":1}'`)).toBe('{"id": 1, "target": 1, "lunid": 0, "extent": 1}\n[0]');
+    expect(out(s, `midclt call iscsi.targetextent.create '{"target":1,"extent":2,"lunid":0}'`)).toBe('[EINVAL] iscsi_target_to_extent_create.lunid: LUN ID is already being used for this target.\n[1]');
+    expect(out(s, `midclt call iscsi.targetextent.create '{"target":1,"extent":1,"lunid":5}'`)).toBe('[EINVAL] iscsi_target_to_extent_create.extent: Extent is already in use.\n[1]');
+    expect(out(s, `midclt call iscsi.targetextent.create '{"target":1,"extent":2}'`)).toBe('{"id": 2, "target": 1, "lunid": 1, "extent": 2}\n[0]');
+  });
+
   it('is only on TrueNAS', () => {
     const s = boot();
     expect(run(s, 'midclt call iscsi.global.config').stderr).toContain('command not found');

@@ -13,6 +13,8 @@ export const ZFS_HELP: Record<string, string> = {
   snapshot: '\tsnapshot [-r] [-o property=value] ... <filesystem|volume>@<snap> ...\n',
   rollback: '\trollback [-rRf] <snapshot>\n',
   list: '\tlist [-Hp] [-j [--json-int]] [-r|-d max] [-o property[,...]] [-s property]...\n\t    [-S property]... [-t type[,...]] [filesystem|volume|snapshot] ...\n',
+  set: '\tset [-u] <property=value> ... <filesystem|volume|snapshot> ...\n',
+  inherit: '\tinherit [-rS] <property> <filesystem|volume|snapshot> ...\n',
   get: '\tget [-rHp] [-j [--json-int]] [-d max] [-o "all" | field[,...]]\n\t    [-t type[,...]] [-s source[,...]]\n\t    <"all" | property[,...]> [filesystem|volume|snapshot|bookmark] ...\n',
 };
 

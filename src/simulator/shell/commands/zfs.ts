@@ -3,18 +3,20 @@
  * zfs-create.ts ...). No command or an unknown one prints zfs_main.c's usage on stderr
  * with status 2; `snap` is `snapshot`'s alias.
  */
-// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, snapshot, rollback; usage and "unrecognized command"
+// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
 import { listDatasets } from '../../engines/zfs/report';
 import { zfsCreate } from './zfs-create';
 import { zfsDestroy } from './zfs-destroy';
 import { zfsGet } from './zfs-get';
+import { zfsInherit } from './zfs-inherit';
 import { zfsList } from './zfs-list';
 import { zfsRollback } from './zfs-rollback';
+import { zfsSet } from './zfs-set';
 import { zfsSnapshot } from './zfs-snapshot';
 import { ZFS_HELP } from './zfs-usage';
 
-const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback } as const;
+const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback, set: zfsSet, inherit: zfsInherit } as const;
 
 function usage(message: string): CommandResult {
   const lines = Object.values(ZFS_HELP).join('');
@@ -32,7 +34,7 @@ export const zfs: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'OpenZFS 2.3 zfs',
-    simplified: 'subcommands create, destroy, list, get, snapshot, rollback; no set/inherit/clone/promote/rename/mount yet; usage omits the property table',
+    simplified: 'subcommands create, destroy, list, get, set, inherit, snapshot, rollback; no set/inherit/clone/promote/rename/mount yet; usage omits the property table',
   },
   hosts: ['proxmox', 'truenas'],
   complete(req) {

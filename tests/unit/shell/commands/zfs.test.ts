@@ -85,6 +85,29 @@ describe('zfs get', () => {
   });
 });
 
+describe('zfs set and inherit', () => {
+  it('sets a property in the lab, checks the value as libzfs does, and inherit clears it', () => {
+    const s = boot({}, everyFieldLab);
+    run(s, 'zfs create tank/archive/sub');
+    expect(run(s, 'zfs set compression=zstd tank/archive/sub').exitCode).toBe(0);
+    expect(run(s, 'zfs get -H -o value,source compression tank/archive/sub').stdout).toBe('zstd\tlocal\n');
+    expect(s.world.lab.hosts[0]?.datasets.find((d) => d.name === 'tank/archive/sub')?.properties).toEqual({ compression: 'zstd' });
+    expect(run(s, 'zfs set compression=bogus tank/archive/sub')).toMatchObject({ stderr: expect.stringMatching(/^cannot set property for 'tank\/archive\/sub': 'compression' must be one of 'on \| off \| lzjb/), exitCode: 1 });
+    expect(run(s, 'zfs set used=1G tank/archive')).toMatchObject({ stderr: "cannot set property for 'tank/archive': 'used' is readonly\n", exitCode: 1 });
+    expect(run(s, 'zfs inherit compression tank/archive/sub').exitCode).toBe(0);
+    expect(run(s, 'zfs get -H -o value,source compression tank/archive/sub').stdout).toBe('lz4\tinherited from tank/archive\n');
+  });
+
+  it('moves a dataset when its mountpoint changes', () => {
+    const s = boot({}, everyFieldLab);
+    run(s, 'zfs create tank/fs');
+    run(s, 'echo hi > /tank/fs/f');
+    expect(run(s, 'zfs set mountpoint=/srv/fs tank/fs').exitCode).toBe(0);
+    expect(run(s, 'cat /srv/fs/f').stdout).toBe('hi\n');
+    expect(run(s, 'zfs list -H -o mountpoint tank/fs').stdout).toBe('/srv/fs\n');
+  });
+});
+
 describe('zpool', () => {
   it('lists pools with the 2.3 columns', () => {
     expect(run(boot({}, everyFieldLab), 'zpool list').stdout).toBe(

@@ -11,6 +11,7 @@ Commands:
   sh [LAB]          boot the lab and run commands in its simulated shell
                     (an interactive shell when stdin is a terminal)
   replay FILE       replay a session log written by \`hlab sh --record FILE\`
+  idmap --map HOST[:CT]  lxc.idmap and /etc/subuid lines for a container ID mapping
 
 Options:
   -h, --help        show this help; \`hlab COMMAND --help\` shows a command's
@@ -62,4 +63,18 @@ transcript \`hlab sh -c\` printed, byte for byte (prompt and line on stdout, out
 on stdout and stderr). Exits with the last line's status; 1 if FILE is not a
 valid session log (every problem is printed as FILE:LINE:COLUMN: path: message),
 2 for a usage error or a file that cannot be read.
+`;
+
+/** \`hlab idmap --help\`. */
+export const IDMAP_HELP = `Usage: hlab idmap --map HOST[:CT] [--map ...] [--uid-map HOST[:CT]] [--gid-map HOST[:CT]]
+
+Plan the ID map of an unprivileged Proxmox container where host user/group HOST is
+container user/group CT (CT defaults to HOST: a passthrough). --map applies to both the
+user and the group ID, --uid-map and --gid-map to one; each takes a comma-separated list
+and may be repeated. Everything else of the container's 0-65535 keeps Proxmox's offset
+(container N = host 100000+N).
+
+Prints the lxc.idmap lines for /etc/pve/lxc/VMID.conf, the /etc/subuid and /etc/subgid
+lines root needs, and why each map line is there. Exit status: 0, 1 when the requests
+cannot be mapped (a host or container ID asked for twice), 2 a usage error.
 `;

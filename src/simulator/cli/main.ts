@@ -6,6 +6,7 @@
 import type { CliIO } from './cli-io';
 import { diagramCommand } from './diagram';
 import { MAIN_HELP } from './help-texts';
+import { idmapCommand } from './idmap';
 import { replayCommand } from './replay';
 import { shCommand } from './sh';
 import { validateCommand } from './validate';
@@ -33,6 +34,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return await shCommand(rest, io);
       case 'replay':
         return replayCommand(rest, io);
+      case 'idmap':
+        return idmapCommand(rest, io);
       default:
         io.stderr(`hlab: unknown command ${JSON.stringify(command.slice(0, 60))}\nTry 'hlab --help' for more information.\n`);
         return 2;

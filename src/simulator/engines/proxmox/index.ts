@@ -11,3 +11,4 @@ export { APPLIANCE_INDEX, downloadTemplate, templateSize } from './templates';
 export { proxmoxHost, type RunningContainer } from './state';
 export { isContainerOption } from './config-options';
 export { findVm, startVm, stopVm, vmConfigText, vmPid } from './vm';
+export { namespacesView, type NamespacesView, type ViewMount, type ViewProcess, type ViewUser } from './namespaces-view';

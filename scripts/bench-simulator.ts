@@ -173,3 +173,27 @@ console.log(`hlab sh -c cold start: ${(performance.now() - t1).toFixed(0)} ms (e
       `iscsiadm discovery in the shell ${shellDiscoverMs.toFixed(0)} ms (${shown.stdout.split('\n').length - 1} lines); login to all 500 ${shellLoginMs.toFixed(0)} ms (exit ${all.exitCode})`,
   );
 }
+
+// Containers and namespaces (issue 8): pct create + pct start of 100 containers in the
+// shell, and ps -e over 2,000 processes.
+{
+  const sim = createSimulator(structuredClone(starter.lab), { seed: 1 });
+  const tmpl = 'local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst';
+  const t4 = performance.now();
+  let failures = 0;
+  for (let i = 0; i < 100; i++) {
+    const vmid = 200 + i;
+    if (runLine(sim, `pct create ${vmid} ${tmpl} --hostname ct${vmid} --storage local-zfs --memory 256`).exitCode !== 0) failures++;
+    if (runLine(sim, `pct start ${vmid}`).exitCode !== 0) failures++;
+  }
+  const createMs = performance.now() - t4;
+  const procs = Object.keys(sim.world.kernel['pve']?.processes ?? {}).length;
+  const { spawnProcess } = await import('../src/simulator/engines/kernel/processes');
+  for (let i = procs; i < 2000; i++) spawnProcess(sim.world, 'pve', { ppid: 1, args: [`worker-${i}`], vsz: 1000, rss: 100 });
+  const psMs = median(5, () => void runLine(sim, 'ps -e'));
+  const lines = runLine(sim, 'ps -e').stdout.split('\n').length - 2;
+  console.log(
+    `containers: pct create + pct start of 100 containers ${createMs.toFixed(0)} ms (${(createMs / 100).toFixed(1)} ms each, ${failures} failures, ${procs} processes); ` +
+      `ps -e over ${lines} processes ${psMs.toFixed(0)} ms (median of 5); state ${(JSON.stringify(sim).length / 1024 / 1024).toFixed(1)} MB as JSON`,
+  );
+}

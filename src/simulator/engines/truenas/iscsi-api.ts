@@ -7,7 +7,7 @@
  * are assigned by the model. A running `iscsitarget` reloads (re-binds its portals) after
  * each change, as `_service_change('iscsitarget', 'reload')` does.
  */
-// @sim midclt iscsi.* | TrueNAS 25.10 middleware plugins/iscsi_/{portal,initiator,auth,extents,targets,target_to_extent,iscsi_global}.py: create/update/delete/query/get_instance, pydantic argument errors, business validation through the lab model, ids from the model
+// @sim midclt iscsi.* | TrueNAS 25.10 middleware plugins/iscsi_/{portal,initiator,auth,extents,targets,target_to_extent,iscsi_global}.py: create/update/delete/query/get_instance, iscsi.global.config/update/sessions, pydantic argument errors, business validation through the lab model, ids from the model
 import { canonicalIp, fullTargetIqn, type IscsiTarget } from '../../model';
 import { editLab } from '../../model/edit';
 import { reloadTargetListeners } from '../iscsi/target-service';
@@ -328,6 +328,7 @@ function globalCall(world: World, host: string, verb: string, params: PyValue[])
   const cfg = cfgOf(world, host);
   if (!cfg) return { ok: false, text: 'iSCSI is not configured on this host' };
   if (verb === 'config') return { ok: true, value: globalEntry(cfg) };
+  if (verb === 'sessions') return filterList(globalSessions(world, host, cfg), params[0], params[1]);
   if (verb !== 'update') return { ok: false, text: 'Method does not exist' };
   const errors: ApiError[] = [];
   const fields: Record<string, Field> = {
@@ -355,9 +356,47 @@ function globalCall(world: World, host: string, verb: string, params: PyValue[])
   return after ? { ok: true, value: globalEntry(after) } : { ok: false, text: 'iSCSI is not configured on this host' };
 }
 
+/**
+ * iscsi.global.sessions (api/v25_10_0/iscsi_global.py IscsiSession): the initiators logged in
+ * to this host's targets. Simplified: the negotiated lengths are given as SCST's defaults.
+ */
+function globalSessions(world: World, host: string, cfg: IscsiTarget): Obj[] {
+  const here = world.lab.hosts.find((h) => h.name === host);
+  const addresses = new Set(here?.interfaces.flatMap((i) => i.addresses.map((a) => a.split('/')[0])) ?? []);
+  const state = world.engines['iscsi'] as { initiators?: Record<string, { loadedName: string | null; sessions: { target: string; address: string }[] }> } | undefined;
+  const out: Obj[] = [];
+  for (const [initiatorHost, st] of Object.entries(state?.initiators ?? {})) {
+    const from = world.lab.hosts.find((h) => h.name === initiatorHost);
+    const addr = from?.interfaces.flatMap((i) => i.addresses.map((a) => a.split('/')[0] as string)).find((a) => a.includes('.')) ?? '';
+    for (const sn of st.sessions) {
+      if (!addresses.has(sn.address)) continue;
+      const target = cfg.targets.find((t) => fullTargetIqn(t, cfg.basename) === sn.target);
+      out.push({
+        initiator: st.loadedName ?? '',
+        initiator_addr: addr,
+        initiator_alias: null,
+        target: sn.target,
+        target_alias: target?.alias ?? '',
+        header_digest: 'None',
+        data_digest: 'None',
+        max_data_segment_length: null,
+        max_receive_data_segment_length: 1048576,
+        max_xmit_data_segment_length: 262144,
+        max_burst_length: 1048576,
+        first_burst_length: 65536,
+        immediate_data: true,
+        iser: false,
+        offload: false,
+      });
+    }
+  }
+  return out;
+}
+
 /** Every iSCSI method name the middleware answers here (for completion and `core.get_methods`-like listings). */
 export const ISCSI_METHODS: readonly string[] = [
   'iscsi.global.config',
+  'iscsi.global.sessions',
   'iscsi.global.update',
   ...Object.keys(COLLECTIONS).flatMap((name) => ['create', 'update', 'delete', 'query', 'get_instance'].map((verb) => `iscsi.${name}.${verb}`)),
 ];

@@ -24,6 +24,10 @@ describe('a lab that declares a working iSCSI setup', () => {
     expect(lun?.backing).toEqual({ kind: 'iscsi', target: IQN, portal: '192.168.5.142:3260', lun: 0 });
     expect(out(s, `lsblk -dno TRAN /dev/${lun?.name}`)).toBe('iscsi\n[0]');
     expect(run(s, 'ssh truenas midclt call service.started iscsitarget').stdout).toBe('True\n');
+    run(s, 'ssh truenas');
+    expect(run(s, `midclt call iscsi.global.sessions '[]' '{"select":["initiator","initiator_addr","target","target_alias"]}'`).stdout).toBe(
+      `[{"initiator": "iqn.1993-08.org.debian:01:e7dd6e7909d", "initiator_addr": "192.168.5.146", "target": "${IQN}", "target_alias": "Nextcloud data"}]\n`,
+    );
   });
 
   it('TrueNAS refuses to delete a target in use unless forced; the initiator then gets I/O errors', () => {

@@ -11,6 +11,7 @@ import { fail, ok, type Command, type CommandContext, type CommandResult } from 
 import { addMount } from '../../engines/kernel/mounts';
 import { isUnder } from '../../engines/kernel/path';
 import { matchFstype, mountEntries } from '../mount-table';
+import { isNfsMount, mountNfs } from '../nfs-mount';
 import { resolvePath } from '../path';
 import { blockDeviceAt } from '../block-device-path';
 import { mountExt4 } from '../../engines/iscsi';
@@ -154,6 +155,7 @@ export const mount: Command = {
       if (other.length > 0) return mountError(target, `the bind mount options ${other.join(',')} are not simulated`, false);
       return bindMount(ctx, source, target, rbind, Boolean(f['readOnly']) || options.includes('ro'));
     }
+    if (isNfsMount(source, types)) return mountNfs(ctx, source, target);
     return mountDevice(ctx, source, target, Boolean(f['readOnly']) || options.includes('ro'));
   },
 };

@@ -83,3 +83,17 @@ describe('lsns, unshare, nsenter', () => {
     expect(promptFor(s)).toBe('root@pve:~# ');
   });
 });
+
+describe('mount -t nfs', () => {
+  it('is refused inside an unprivileged container (NFS is not FS_USERNS_MOUNT), even with features mount=nfs', () => {
+    const s = running('--features nesting=1,mount=nfs');
+    expect(run(s, 'pct exec 101 -- mount -t nfs 192.168.5.142:/mnt/tank /mnt')).toMatchObject({ stderr: 'mount.nfs: Operation not permitted\n', exitCode: 32 });
+  });
+
+  it('goes through the network on the host: the TrueNAS box has no NFS server listening', () => {
+    const s = boot();
+    run(s, 'mkdir /mnt/nas');
+    expect(run(s, 'mount -t nfs truenas:/mnt/tank /mnt/nas')).toMatchObject({ stderr: 'mount.nfs: Connection refused\n', exitCode: 32 });
+    expect(run(s, 'mount 192.168.5.250:/export /mnt/nas').stderr).toBe('mount.nfs: No route to host\n');
+  });
+});

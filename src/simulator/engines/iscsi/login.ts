@@ -75,6 +75,7 @@ export function loginNode(world: World, from: string, rec: NodeRecord): LoginRes
       type: 'disk',
       // SCST on TrueNAS reports vendor "TrueNAS" and product "iSCSI Disk" (scst.conf.mako prod_id).
       model: 'iSCSI Disk',
+      vendor: conn.host.kind === 'truenas' ? 'TrueNAS' : 'LIO-ORG',
       serial: extent.serial ?? stableHash(world.seed, 'extent-serial', conn.host.name, extent.name).toString(16).padStart(8, '0').slice(0, 15),
       rotational: extent.rpm !== 'SSD',
       removable: false,

@@ -166,6 +166,8 @@ export interface BlockDevice {
   parent?: string;
   partition?: number;
   model: string;
+  /** SCSI vendor (sysfs device/vendor): `ATA` for SATA disks; an iSCSI LUN reports its target's (SCST on TrueNAS: `TrueNAS`, LIO: `LIO-ORG`). */
+  vendor?: string;
   serial: string;
   /** Spinning disk (lsblk ROTA). */
   rotational: boolean;

@@ -59,7 +59,7 @@ function placeOf(dev: BlockDevice): DiskPlace {
       const lun = dev.backing.kind === 'iscsi' ? dev.backing.lun : 0;
       const hostDir = `/devices/platform/host${h}`;
       const addr = `${h}:0:0:${lun}`;
-      return { dir: `${hostDir}/session1/target${h}:0:0/${addr}/block/${dev.name}`, device: `../../../${addr}`, deviceFiles: scsiFiles('LIO-ORG'), extra: scsiHost(hostDir, h, 'iscsi', null) };
+      return { dir: `${hostDir}/session1/target${h}:0:0/${addr}/block/${dev.name}`, device: `../../../${addr}`, deviceFiles: scsiFiles(dev.vendor ?? 'LIO-ORG'), extra: scsiHost(hostDir, h, 'iscsi', null) };
     }
     if (dev.transport === 'sata') {
       // ahci: one ATA port (and SCSI host) per disk.

@@ -87,12 +87,23 @@ function parseMount(index: number, text: string): Mount | string {
   return m as Mount;
 }
 
-/** Applies one option to a draft container; returns an error text (the option's name first) or null. */
+/**
+ * Applies one option to a draft container; returns null, or an error text: `NAME: …` for a
+ * value the API's parameter check refuses (pct prints it under "400 Parameter verification
+ * failed."), other texts for what the config code refuses.
+ */
 export function applyOption(world: World, host: Host, ct: Container, name: string, value: string): string | null {
   const type = CONTAINER_OPTIONS[name];
   if (type === 'int' && !/^-?\d+$/.test(value)) return `${name}: type check ('integer') failed - got '${value}'`;
   if (type === 'number' && !/^-?\d+(\.\d+)?$/.test(value)) return `${name}: type check ('number') failed - got '${value}'`;
   if (type === 'bool' && !/^(0|1|on|off|yes|no|true|false)$/i.test(value)) return `${name}: type check ('boolean') failed - got '${value}'`;
+  // pve-common JSONSchema.pm check_type/check_format: minimum, maximum, formats.
+  const range: Record<string, [number, number]> = { cores: [1, 8192], cpulimit: [0, 8192], cpuunits: [0, 500000], memory: [16, Number.MAX_SAFE_INTEGER], swap: [0, Number.MAX_SAFE_INTEGER] };
+  const limits = range[name];
+  if (limits && Number(value) < limits[0]) return `${name}: value must have a minimum value of ${limits[0]}`;
+  if (limits && Number(value) > limits[1]) return `${name}: value must have a maximum value of ${limits[1]}`;
+  // pve-common dns-name format.
+  if (name === 'hostname' && !/^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?\.)*[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/.test(value)) return 'hostname: invalid format - value does not look like a valid DNS name';
   const c = ct as unknown as Record<string, unknown>;
   const net = /^net(\d+)$/.exec(name);
   const mp = /^mp(\d+)$/.exec(name);

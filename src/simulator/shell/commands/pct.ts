@@ -53,6 +53,11 @@ function commandList(): string {
   return `USAGE: pct <COMMAND> [ARGS] [OPTIONS]\n${Object.values(USAGES).map((u) => `       ${u}\n`).join('')}`;
 }
 
+/** An API error: a parameter check (`NAME: …`) with its 400 header and the usage line, else the plain message. */
+function apiError(message: string, usage: string): CommandResult {
+  return /^[a-z][a-z0-9-]*: (type check|value must|invalid format|property is missing|value without key|duplicate key)/.test(message) ? pveUsageError(['400 Parameter verification failed.', message], usage) : pveError(message);
+}
+
 /** `pct list` (pct.pm list: "%-10s %-10s %-12s %-20s"). */
 function list(ctx: CommandContext): CommandResult {
   const row = (a: string, b: string, c: string, d: string): string => `${a.padEnd(10)} ${b.padEnd(10)} ${c.padEnd(12)} ${d.padEnd(20)}`.trimEnd() + '\n';
@@ -140,7 +145,7 @@ export const pct: Command = {
 
     if (sub === 'create') {
       const created = createContainer(world, hostName, vmid, parsed.positional[1] as string, options);
-      if (!created.ok) return pveError(created.message);
+      if (!created.ok) return apiError(created.message, usage);
       ctx.shell.spend(6000);
       const out = created.lines.map((l) => `${l}\n`).join('');
       if (options.start === '1') {
@@ -160,7 +165,7 @@ export const pct: Command = {
         return { stdout: config(ctx, vmid), stderr: '', exitCode: 0 };
       case 'set': {
         const problem = setContainerOptions(world, hostName, vmid, parsed.options);
-        return problem ? pveError(problem) : { stdout: '', stderr: '', exitCode: 0 };
+        return problem ? apiError(problem, usage) : { stdout: '', stderr: '', exitCode: 0 };
       }
       case 'start': {
         // API2/LXC/Status.pm vm_start.

@@ -32,6 +32,9 @@ describe('pct', () => {
     expect(run(s, 'pct start 99').stderr).toBe('400 Parameter verification failed.\nvmid: invalid format - value does not look like a valid VM ID\npct start <vmid> [OPTIONS]\n');
     expect(run(s, 'pct start 999').stderr).toBe("Configuration file 'nodes/pve/lxc/999.conf' does not exist\n");
     expect(run(s, 'pct set 101 --bogus 1').stderr).toBe('Unknown option: bogus\n400 unable to parse option\npct set <vmid> [OPTIONS]\n');
+    expect(run(s, 'pct set 101 --memory 8').stderr).toBe('400 Parameter verification failed.\nmemory: value must have a minimum value of 16\npct set <vmid> [OPTIONS]\n');
+    expect(run(s, 'pct set 101 --hostname bad_name').stderr).toBe('400 Parameter verification failed.\nhostname: invalid format - value does not look like a valid DNS name\npct set <vmid> [OPTIONS]\n');
+    expect(run(s, 'pct set 101 -mp0 /srv/../etc,mp=/mnt/x').stderr).toBe("mount point '/srv/../etc' contains illegal character sequences\n");
     expect(run(s, 'pct set 101 --unprivileged 0').stderr).toBe("unable to modify read-only option: 'unprivileged'\n");
     expect(run(s, 'pct stop 101')).toMatchObject({ stderr: 'CT 101 not running\n', exitCode: 255 });
     expect(run(s, 'pct enter 101').stderr).toBe("container '101' not running!\n");

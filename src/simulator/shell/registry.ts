@@ -35,6 +35,7 @@ import { history } from './commands/history';
 import { hostname } from './commands/hostname';
 import { ip } from './commands/ip';
 import { iscsiadm } from './commands/iscsiadm';
+import { lab } from './commands/lab';
 import { ls } from './commands/ls';
 import { lsblk } from './commands/lsblk';
 import { midclt } from './commands/midclt';
@@ -64,7 +65,7 @@ import { zpool } from './commands/zpool';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, head, help, history, hostname, id, ip, iscsiadm, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, systemctl, tail, touch, trueCommand, umount, unshare, wc, whoami, zfs, zpool].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, systemctl, tail, touch, trueCommand, umount, unshare, wc, whoami, zfs, zpool].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

@@ -13,7 +13,9 @@ import { registerDriver, type FsDriver, type FsEnv } from '../kernel/driver';
 import type { Errno } from '../kernel/errno';
 import { memfs } from '../kernel/memfs';
 import type { Attr, MemfsData, Superblock } from '../kernel/types';
+import { checkBlock, hasFaults, recordPermanentError } from './faults';
 import { catchUpTxg, poolOfName, poolState } from './pool';
+import { errorPath } from './scrub';
 import { propertyValue } from './properties';
 import { freeObject, objectAllocated, rewriteRecords, type WritePolicy } from './records';
 import { asSpace, datasetSpace } from './space';
@@ -157,6 +159,16 @@ const driver: FsDriver = {
       const real = ino % SNAP_SHIFT;
       const e = snap ? snapEnv(env, c, snap, real) : null;
       return e ? memfs.read(e, real) : 'ENOENT';
+    }
+    if (c && hasFaults(c.pool)) {
+      // Every block is checked against its checksum; a block with no good copy fails the read (EIO).
+      const object = c.ds.objects[ino];
+      let lost = false;
+      for (const bp of object?.blocks ?? []) if (bp && !checkBlock(c.pool, bp).ok) lost = true;
+      if (lost) {
+        recordPermanentError(c.pool, errorPath(env.world, env.host, c.ds, ino));
+        return 'EIO';
+      }
     }
     return memfs.read(inner(env), ino);
   },

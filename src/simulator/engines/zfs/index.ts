@@ -4,6 +4,7 @@
  */
 import './zvol';
 import './driver';
+import './disk-writes';
 import './boot';
 
 export { attachZvol, detachZvol, zvolDevice, zvolState, volsizeToReservation } from './zvol';

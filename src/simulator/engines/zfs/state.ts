@@ -96,6 +96,26 @@ export interface VdevState {
   alloc: number;
 }
 
+/** Health of a leaf device: damaged byte ranges (offsets in the top-level vdev's space), error counters, failure. */
+export interface LeafHealth {
+  damaged: [number, number][];
+  read: number;
+  write: number;
+  cksum: number;
+  /** The disk is gone or dead (UNAVAIL). */
+  failed?: boolean;
+}
+
+/** The last scrub (pool scan stats: pss_func, state, times, bytes). */
+export interface ScanState {
+  start: number;
+  /** Virtual ms it ends (it is in progress while the clock is before it). */
+  end: number;
+  examined: number;
+  repaired: number;
+  errors: number;
+}
+
 /** A pool. */
 export interface PoolState {
   name: string;
@@ -110,6 +130,13 @@ export interface PoolState {
   datasets: Record<string, DatasetState>;
   /** `zpool history` lines: [virtual ms, command]. */
   history: [number, string][];
+  /** Leaves with damage, errors or a failure, by leaf device name. */
+  health?: Record<string, LeafHealth>;
+  /** Error counters of top-level vdevs (by index) and the pool, for unrecoverable blocks. */
+  vdevCksum?: Record<string, number>;
+  /** Files with permanent errors (`zpool status -v`), as paths. */
+  errors?: string[];
+  scan?: ScanState;
 }
 
 /** The ZFS state of one host. */

@@ -8,6 +8,8 @@ import type { CommandResult } from '../command-spec';
 /** zpool_main.c get_usage help lines by subcommand. */
 export const ZPOOL_HELP: Record<string, string> = {
   list: '\tlist [-gHLpPv] [-o property[,...]] [-j [--json-int, --json-pool-key-guid]]\n\t    [-T d|u] [pool] ... [interval [count]]\n',
+  scrub: '\tscrub [-e | -s | -p | -C] [-w] <pool> ...\n',
+  wait: '\twait [-Hp] [-T d|u] [-t <activity>[,...]] <pool> [interval]\n',
   status: '\tstatus [-DdegiLPpstvx] [-c script1[,script2,...]] ...\n\t    [-j|--json [--json-flat-vdevs] [--json-int] [--json-pool-key-guid]]\n\t    [-T d|u] [--power] [pool] ... [interval [count]]\n',
 };
 

@@ -1,0 +1,53 @@
+/**
+ * `zpool scrub [-w] POOL...`: starts a scrub (zpool_main.c zpool_do_scrub); -w waits for it
+ * (the virtual clock moves by its duration), as does `zpool wait -t scrub`.
+ */
+// @sim zpool | OpenZFS 2.3 zpool scrub [-w] POOL: verify and repair every block; virtual time in proportion to the data
+import type { CommandContext, CommandResult } from '../command-spec';
+import { scrubPool } from '../../engines/zfs/scrub';
+import { zfsHost } from '../../engines/zfs/state';
+import { parseZfsArgs } from '../zfs-args';
+import { zpoolUsage } from './zpool-usage';
+
+/** Runs `zpool scrub ARGS`. */
+export function zpoolScrub(ctx: CommandContext, argv: string[]): CommandResult {
+  const parsed = parseZfsArgs(argv, 'spwe');
+  if (!parsed.ok) return zpoolUsage('scrub', parsed.message);
+  const names = parsed.args.operands;
+  if (names.length === 0) return zpoolUsage('scrub', 'missing pool name argument');
+  let stderr = '';
+  let wait = 0;
+  for (const name of names) {
+    const pool = zfsHost(ctx.world, ctx.host.name).pools[name];
+    if (!pool) {
+      stderr += `cannot open '${name}': no such pool\n`;
+      continue;
+    }
+    if (parsed.args.flags.s) {
+      // -s stops a running scrub.
+      if (!pool.scan || pool.scan.end <= ctx.world.clock) stderr += `cannot cancel scrubbing ${name}: there is no active scrub\n`;
+      else pool.scan.end = ctx.world.clock;
+      continue;
+    }
+    if (pool.scan && pool.scan.end > ctx.world.clock) {
+      stderr += `cannot scrub ${name}: currently scrubbing; use 'zpool scrub -s' to cancel the current scrub\n`;
+      continue;
+    }
+    const scan = scrubPool(ctx.world, ctx.host.name, pool);
+    wait = Math.max(wait, scan.end - scan.start);
+  }
+  if (parsed.args.flags.w && wait > 0) ctx.shell.spend(wait);
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** Runs `zpool wait [-t scrub] POOL`: waits until the pool's scrub is done. */
+export function zpoolWait(ctx: CommandContext, argv: string[]): CommandResult {
+  const parsed = parseZfsArgs(argv, 'Hpt:T:');
+  if (!parsed.ok) return zpoolUsage('wait', parsed.message);
+  const name = parsed.args.operands[0];
+  if (name === undefined) return zpoolUsage('wait', 'missing pool name argument');
+  const pool = zfsHost(ctx.world, ctx.host.name).pools[name];
+  if (!pool) return { stdout: '', stderr: `cannot open '${name}': no such pool\n`, exitCode: 1 };
+  if (pool.scan && pool.scan.end > ctx.world.clock) ctx.shell.spend(pool.scan.end - ctx.world.clock);
+  return { stdout: '', stderr: '', exitCode: 0 };
+}

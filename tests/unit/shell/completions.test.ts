@@ -6,7 +6,7 @@ describe('completions', () => {
   it('completes command names in command position, also after ; and |', () => {
     const state = boot();
     expect(completions(state, 'h')).toEqual({ from: 0, to: 1, candidates: ['head', 'help', 'history', 'hostname'] });
-    expect(completions(state, 'ls /etc | gr').candidates).toEqual(['grep']);
+    expect(completions(state, 'ls /etc | gre').candidates).toEqual(['grep']);
     expect(completions(state, 'true; ec').candidates).toEqual(['echo']);
   });
 

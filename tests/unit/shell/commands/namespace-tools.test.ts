@@ -97,3 +97,25 @@ describe('mount -t nfs', () => {
     expect(run(s, 'mount 192.168.5.250:/export /mnt/nas').stderr).toBe('mount.nfs: No route to host\n');
   });
 });
+
+describe('useradd and groupadd', () => {
+  it('add to the lab model on the host (so /etc/passwd and the exporters follow) and make the home', () => {
+    const s = boot();
+    expect(run(s, 'groupadd -g 1100 parents').stderr).toBe('');
+    expect(run(s, 'useradd -m -g parents anna')).toMatchObject({ stderr: '', exitCode: 0 });
+    expect(run(s, 'id anna').stdout).toBe('uid=1000(anna) gid=1100(parents) groups=1100(parents)\n');
+    expect(s.world.lab.hosts[0]!.users.some((u) => u.name === 'anna' && u.uid === 1000)).toBe(true);
+    expect(run(s, 'stat -c "%U:%G %a" /home/anna').stdout).toBe('anna:parents 700\n');
+    expect(run(s, 'useradd anna')).toMatchObject({ stderr: "useradd: user 'anna' already exists\n", exitCode: 9 });
+    expect(run(s, 'useradd -u 1000 bob')).toMatchObject({ stderr: 'useradd: UID 1000 is not unique\n', exitCode: 4 });
+    expect(run(s, 'groupadd parents')).toMatchObject({ stderr: "groupadd: group 'parents' already exists\n", exitCode: 9 });
+  });
+
+  it('write the container\'s own files inside it; the home is owned by the mapped host ID', () => {
+    const s = running();
+    expect(run(s, 'pct exec 101 -- useradd -m anna').exitCode).toBe(0);
+    expect(run(s, 'pct exec 101 -- id anna').stdout).toBe('uid=1000(anna) gid=1000(anna) groups=1000(anna)\n');
+    expect(run(s, 'stat -c %u:%g /rpool/data/subvol-101-disk-0/home/anna').stdout).toBe('101000:101000\n');
+    expect(run(s, 'id anna').stderr).toBe("id: 'anna': no such user\n");
+  });
+});

@@ -5,7 +5,7 @@
  * a failed call prints the error (validation errors as `[EINVAL] attr: message`) on stderr,
  * status 1. `-q` silences errors, `-j` waits for a job and prints its result.
  */
-// @sim midclt | TrueNAS 25.10 truenas_api_client main(): call [-q] [-j] METHOD ARGS (JSON or string), print(rv) / json.dumps(rv), errors on stderr with status 1; iscsi.* and service.* methods
+// @sim midclt | TrueNAS 25.10 truenas_api_client main(): call [-q] [-j] METHOD ARGS (JSON or string), print(rv) / json.dumps(rv), errors on stderr with status 1; iscsi.*, service.*, pool.*, pool.dataset.* and system.info methods
 import { callMiddleware, formatErrors, midcltPrint, MIDDLEWARE_METHODS, type PyValue } from '../../engines/truenas';
 import { fail, type Command, type CommandResult } from '../command-spec';
 
@@ -37,7 +37,7 @@ export const midclt: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'TrueNAS 25.10 midclt (truenas_api_client)',
-    simplified: 'only `call`, with iscsi.* and service.* methods; no Python traceback after an error; job progress bars are not drawn; ids are assigned by the lab model (lowest free) where the database takes the next',
+    simplified: 'only `call`, with iscsi.*, service.*, pool.query/get_instance/create, pool.dataset.create/query/get_instance/delete and system.info/version (PoolEntry, PoolDatasetEntry and SystemInfo with representative fields, not every property; no dRAID; a failed job without -j only prints its id, as midclt does); no Python traceback after an error; job progress bars are not drawn; ids are assigned by the lab model (lowest free) where the database takes the next',
   },
   hosts: ['truenas'],
   complete(request) {

@@ -32,6 +32,13 @@ export type ZfsResult<T = null> = { ok: true; value: T } | { ok: false; error: Z
 
 const no = (message: string, more?: string[]): { ok: false; error: ZfsError } => ({ ok: false, error: { message, ...(more ? { more } : {}) } });
 
+/** The entries of `given` that have a value. */
+function definedOnly<T>(given: Record<string, T | undefined>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(given)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 /** A dataset's runtime state by full name (filesystem or volume). */
 export function findDataset(world: World, host: string, name: string): { pool: PoolState; ds: DatasetState } | undefined {
   const pool = poolState(world, host, poolOfName(name));
@@ -62,7 +69,8 @@ function checkNew(world: World, host: string, name: string): ZfsResult<PoolState
 }
 
 /** `zfs create [-o prop=val] NAME`: a filesystem, mounted where it inherits. */
-export function createFilesystem(world: World, host: string, name: string, properties: Record<string, string> = {}): ZfsResult {
+export function createFilesystem(world: World, host: string, name: string, given: Record<string, string | undefined> = {}): ZfsResult {
+  const properties = definedOnly(given);
   const checked = checkNew(world, host, name);
   if (!checked.ok) return checked;
   const edit = editLab(world.lab, (draft) => {
@@ -83,7 +91,8 @@ export function createFilesystem(world: World, host: string, name: string, prope
 }
 
 /** `zfs create -V SIZE [-s] NAME`: a volume and its /dev/zdN. */
-export function createVolume(world: World, host: string, name: string, size: number, sparse: boolean, properties: Record<string, string | number> = {}): ZfsResult {
+export function createVolume(world: World, host: string, name: string, size: number, sparse: boolean, given: Record<string, string | number | undefined> = {}): ZfsResult {
+  const properties = definedOnly(given);
   const checked = checkNew(world, host, name);
   if (!checked.ok) return checked;
   const zvol: Zvol = { name, size, sparse, ...(Object.keys(properties).length > 0 ? { properties: properties as unknown as VolumeProperties } : {}) };

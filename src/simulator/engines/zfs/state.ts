@@ -137,6 +137,8 @@ export interface PoolState {
   /** Files with permanent errors (`zpool status -v`), as paths. */
   errors?: string[];
   scan?: ScanState;
+  /** Made by `zpool create` on whole disks (status names the disks, not installer links). */
+  wholeDisks?: boolean;
 }
 
 /** The ZFS state of one host. */

@@ -16,11 +16,11 @@ import { parseZfsArgs } from '../zfs-args';
 import { zpoolUsage } from './zpool-usage';
 
 /** The name a leaf shows: the disk for a whole-disk vdev, the by-id or partuuid link the installers use for partitions. */
-function leafName(ctx: CommandContext, leaf: string, full: boolean): string {
+function leafName(ctx: CommandContext, pool: PoolState, leaf: string, full: boolean): string {
   const dev = ctx.world.kernel[ctx.host.name]?.devices.find((d) => d.name === leaf);
   if (!dev || dev.type !== 'part' || !dev.parent) return full ? `/dev/${leaf}` : leaf;
   // libzfs zpool_label_disk: a whole disk given to zpool create shows as the disk.
-  if (dev.partition === 1 && ctx.host.kind !== 'truenas') return full ? `/dev/${dev.parent}1` : dev.parent;
+  if (dev.partition === 1 && (ctx.host.kind !== 'truenas' || pool.wholeDisks)) return full ? `/dev/${dev.parent}1` : dev.parent;
   if (ctx.host.kind === 'truenas') {
     // TrueNAS middleware builds pools from /dev/disk/by-partuuid links.
     let state = stableHash(ctx.world.seed, 'partuuid', ctx.host.name, leaf);
@@ -87,7 +87,7 @@ function poolStatus(ctx: CommandContext, pool: PoolState, full: boolean, verbose
   ];
   const leafRow = (leaf: string, depth: number) => {
     const h = pool.health?.[leaf];
-    return { depth, name: leafName(ctx, leaf, full), state: h?.failed ? 'UNAVAIL' : 'ONLINE', cksum: h?.cksum ?? 0, read: h?.read ?? 0, write: h?.write ?? 0, ...(h?.failed ? { note: 'cannot open' } : {}) };
+    return { depth, name: leafName(ctx, pool, leaf, full), state: h?.failed ? 'UNAVAIL' : 'ONLINE', cksum: h?.cksum ?? 0, read: h?.read ?? 0, write: h?.write ?? 0, ...(h?.failed ? { note: 'cannot open' } : {}) };
   };
   pool.vdevs.forEach((v, i) => {
     if (v.type === 'stripe') rows.push(leafRow(v.leaves[0] as string, 2));

@@ -7,6 +7,8 @@ import type { CommandResult } from '../command-spec';
 
 /** zpool_main.c get_usage help lines by subcommand. */
 export const ZPOOL_HELP: Record<string, string> = {
+  create: '\tcreate [-fnd] [-o property=value] ... \n\t    [-O file-system-property=value] ... \n\t    [-m mountpoint] [-R root] <pool> <vdev> ...\n',
+  destroy: '\tdestroy [-f] <pool>\n',
   list: '\tlist [-gHLpPv] [-o property[,...]] [-j [--json-int, --json-pool-key-guid]]\n\t    [-T d|u] [pool] ... [interval [count]]\n',
   scrub: '\tscrub [-e | -s | -p | -C] [-w] <pool> ...\n',
   wait: '\twait [-Hp] [-T d|u] [-t <activity>[,...]] <pool> [interval]\n',

@@ -2,15 +2,16 @@
  * `zpool`: the pool tool, dispatching to one file per subcommand (zpool-list.ts,
  * zpool-status.ts). No command or an unknown one prints the usage with status 2.
  */
-// @sim zpool | OpenZFS 2.3 zpool(8): list, status, scrub, wait; usage and "unrecognized command"
+// @sim zpool | OpenZFS 2.3 zpool(8): create, destroy, list, status, scrub, wait; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
 import { zfsHost } from '../../engines/zfs/state';
+import { zpoolCreate, zpoolDestroy } from './zpool-create';
 import { zpoolList } from './zpool-list';
 import { zpoolScrub, zpoolWait } from './zpool-scrub';
 import { zpoolStatus } from './zpool-status';
 import { ZPOOL_HELP } from './zpool-usage';
 
-const SUBCOMMANDS = { list: zpoolList, status: zpoolStatus, scrub: zpoolScrub, wait: zpoolWait } as const;
+const SUBCOMMANDS = { create: zpoolCreate, destroy: zpoolDestroy, list: zpoolList, status: zpoolStatus, scrub: zpoolScrub, wait: zpoolWait } as const;
 
 function usage(message: string): CommandResult {
   return { stdout: '', stderr: `${message}usage: zpool command args ...\nwhere 'command' is one of the following:\n\n${Object.values(ZPOOL_HELP).join('')}\nFor further help on a command or topic, run: zpool help [<topic>]\n`, exitCode: 2 };
@@ -27,7 +28,7 @@ export const zpool: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'OpenZFS 2.3 zpool',
-    simplified: 'subcommands list, status, scrub and wait; no create/destroy/import/replace yet; scrub runs at a simplified 500 MiB/s',
+    simplified: 'subcommands create (no -m/-O/-R), destroy, list, status, scrub and wait; no import/export/replace/attach yet; scrub runs at a simplified 500 MiB/s',
   },
   hosts: ['proxmox', 'truenas'],
   complete(req) {

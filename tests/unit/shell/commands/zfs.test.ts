@@ -129,3 +129,29 @@ describe('zpool', () => {
     expect(run(s, 'zfs bogus').stderr).toMatch(/^unrecognized command 'bogus'\nusage: zfs command args \.\.\.\n/);
   });
 });
+
+describe('zpool create and destroy', () => {
+  it('builds a RAIDZ1 pool on the blank TrueNAS disks, labels them, mounts it under the /mnt altroot', () => {
+    const s = boot({ host: 'truenas' });
+    expect(run(s, 'zpool create tank raidz1 sda sdb sdc sdd')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(s.world.lab.hosts[1]?.pools.map((p) => p.name)).toEqual(['boot-pool', 'tank']);
+    expect(run(s, 'zpool list -H -o name,size,health,altroot tank').stdout).toBe('tank\t16.0T\tONLINE\t/mnt\n');
+    expect(run(s, 'zpool status tank').stdout).toContain('\t  raidz1-0  ONLINE       0     0     0\n\t    sda     ONLINE       0     0     0\n');
+    expect(run(s, 'lsblk -o NAME,SIZE /dev/sdb').stdout).toBe('NAME   SIZE\nsdb      4T\n├─sdb1   4T\n└─sdb9   8M\n');
+    expect(run(s, 'zfs list -H -o name,mountpoint').stdout).toBe('boot-pool\t/boot-pool\ntank\t/mnt/tank\n');
+    expect(run(s, 'echo hi > /mnt/tank/f && cat /mnt/tank/f').stdout).toBe('hi\n');
+  });
+
+  it('refuses a disk in use, a missing disk and too few disks, as zpool_vdev.c words it', () => {
+    const s = boot({ host: 'truenas' });
+    run(s, 'zpool create tank mirror sda sdb');
+    expect(run(s, 'zpool create t2 sda')).toMatchObject({ stderr: "invalid vdev specification\nuse '-f' to override the following errors:\n/dev/sda1 is part of active pool 'tank'\n", exitCode: 1 });
+    expect(run(s, 'zpool create t3 mirror sdz sdc')).toMatchObject({ stderr: "cannot open 'sdz': no such device in /dev\nmust be a full path or shorthand device name\n", exitCode: 1 });
+    expect(run(s, 'zpool create t4 mirror sdc')).toMatchObject({ stderr: 'invalid vdev specification: mirror requires at least 2 devices\n', exitCode: 1 });
+    expect(run(s, 'zpool create tank sdc')).toMatchObject({ stderr: "cannot create 'tank': pool already exists\n", exitCode: 1 });
+    expect(run(s, 'zpool create mirror1 sdc')).toMatchObject({ stderr: "cannot create 'mirror1': name is reserved\n", exitCode: 1 });
+    expect(run(s, 'zpool destroy tank').exitCode).toBe(0);
+    expect(run(s, 'zpool list -H -o name').stdout).toBe('boot-pool\n');
+    expect(run(s, 'zpool create t2 sda').exitCode).toBe(0);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * `zpool create` and `zpool destroy`: the pool is added to (removed from) the lab through
+ * model/edit, its disks are labelled as libzfs zpool_label_disk does (partition 1 for data,
+ * partition 9 of 8 MiB reserved), the pool is opened and its root dataset mounted.
+ * Errors carry what zpool prints (cmd/zpool/zpool_vdev.c, libzfs_pool.c).
+ */
+import type { Pool, Vdev } from '../../model';
+import { checkPoolName, VDEV_MIN_DISKS } from '../../model';
+import { draftHost, editLab } from '../../model/edit';
+import { mountDataset, rootVfs } from '../kernel/boot';
+import { partitionDisk } from '../kernel/devices';
+import { removeMount } from '../kernel/mounts';
+import type { World } from '../world';
+import { hostKernel } from '../world';
+import { refreshKernelSpace } from './kernel-space';
+import { openPool, poolDataSpace } from './pool';
+import { zfsHost } from './state';
+import { detachZvol } from './zvol';
+
+const MiB = 2 ** 20;
+
+/** A refused `zpool create`: the lines zpool prints and its exit status. */
+export interface PoolError {
+  lines: string[];
+  status: number;
+}
+
+/** The pool a disk already belongs to on a host, if any. */
+function poolOfDisk(world: World, host: string, disk: string): string | undefined {
+  const lab = world.lab.hosts.find((h) => h.name === host);
+  return lab?.pools.find((p) => p.vdevs.some((v) => v.disks.includes(disk)))?.name;
+}
+
+/**
+ * Reads a vdev specification (`mirror sdb sdc raidz1 sdd sde sdf`, plain disks are stripes)
+ * into the lab's vdevs. Device paths may be given as `sdb` or `/dev/sdb`.
+ */
+export function parseVdevSpec(words: string[]): { ok: true; vdevs: Vdev[] } | { ok: false; message: string } {
+  const vdevs: Vdev[] = [];
+  let current: Vdev | null = null;
+  for (const w of words) {
+    const type = w === 'raidz' ? 'raidz1' : w;
+    if (type === 'mirror' || type === 'raidz1' || type === 'raidz2' || type === 'raidz3') {
+      current = { type, disks: [] };
+      vdevs.push(current);
+      continue;
+    }
+    const disk = w.replace(/^\/dev\//, '');
+    if (current) current.disks.push(disk);
+    else vdevs.push({ type: 'stripe', disks: [disk] });
+  }
+  for (const v of vdevs) {
+    const min = VDEV_MIN_DISKS[v.type];
+    if (v.disks.length < min) return { ok: false, message: `invalid vdev specification: ${v.type === 'stripe' ? 'a vdev' : v.type} requires at least ${min} device${min > 1 ? 's' : ''}` };
+  }
+  // Adjacent plain disks are one stripe vdev each; the lab keeps them as one stripe group.
+  const merged: Vdev[] = [];
+  for (const v of vdevs) {
+    const last = merged[merged.length - 1];
+    if (v.type === 'stripe' && last?.type === 'stripe') last.disks.push(...v.disks);
+    else merged.push({ type: v.type, disks: [...v.disks] });
+  }
+  return { ok: true, vdevs: merged };
+}
+
+/** `zpool create [-f] [-o ashift=N] NAME VDEVS...`. */
+export function createPool(world: World, host: string, name: string, vdevs: Vdev[], properties: Pool['properties'], force: boolean): { ok: true } | { ok: false; error: PoolError } {
+  const fail = (lines: string[], status = 1) => ({ ok: false as const, error: { lines, status } });
+  const bad = checkPoolName(name);
+  if (bad) return fail([`cannot create '${name}': ${bad}`]);
+  const lab = world.lab.hosts.find((h) => h.name === host);
+  if (!lab) return fail([`cannot create '${name}': no such host`]);
+  if (lab.pools.some((p) => p.name === name)) return fail([`cannot create '${name}': pool already exists`]);
+  const devices = hostKernel(world, host).devices;
+  const inUse: string[] = [];
+  const seen = new Set<string>();
+  for (const v of vdevs) for (const d of v.disks) {
+    const dev = devices.find((x) => x.name === d && x.type === 'disk');
+    // zpool_vdev.c is_device_in_use / make_leaf_vdev.
+    if (!dev) return fail([`cannot open '${d}': no such device in /dev`, 'must be a full path or shorthand device name']);
+    if (seen.has(d)) return fail(['invalid vdev specification', "use '-f' to override the following errors:", `/dev/${d} is used more than once in the configuration`]);
+    seen.add(d);
+    const owner = poolOfDisk(world, host, d);
+    if (owner) inUse.push(`/dev/${devices.find((x) => x.parent === d && x.fstype === 'zfs_member')?.name ?? d} is part of active pool '${owner}'`);
+    else if (!force) {
+      const fs = devices.find((x) => x.parent === d && x.fstype && x.fstype !== 'zfs_member');
+      if (fs) inUse.push(`/dev/${fs.name} contains a filesystem of type '${fs.fstype}'`);
+    }
+  }
+  // An active pool's disk cannot be taken even with -f.
+  if (inUse.some((l) => l.includes('active pool')) || (inUse.length > 0 && !force)) return fail(['invalid vdev specification', "use '-f' to override the following errors:", ...inUse]);
+  const pool: Pool = { name, vdevs, ...(properties && Object.keys(properties).length > 0 ? { properties } : {}) };
+  const edit = editLab(world.lab, (draft) => {
+    const h = draftHost(draft, host);
+    if (!h) return { ok: false, error: { code: 'no-host', message: 'no such host' } };
+    h.pools.push(pool);
+    return { ok: true, value: null };
+  });
+  if (!edit.ok) return fail([`cannot create '${name}': ${edit.error.message}`]);
+  // libzfs zpool_label_disk: partition 1 up to 8 MiB before the end, partition 9 reserved.
+  for (const v of vdevs) for (const d of v.disks) {
+    const total = devices.find((x) => x.name === d)?.size ?? 0;
+    partitionDisk(world, host, d, [
+      { size: Math.floor((total - 2 * MiB - 8 * MiB) / MiB) * MiB, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' },
+      { size: 8 * MiB, number: 9, typeName: 'Solaris reserved 1' },
+    ]);
+  }
+  const labNow = world.lab.hosts.find((h) => h.name === host);
+  const made = labNow?.pools.find((p) => p.name === name);
+  if (!labNow || !made) return fail([`cannot create '${name}': no such pool`]);
+  const state = openPool(world, labNow, made);
+  state.wholeDisks = true;
+  hostKernel(world, host).spaces[name] = { size: poolDataSpace(state), used: 0 };
+  mountDataset(world, labNow, name);
+  refreshKernelSpace(world, labNow, state);
+  state.history.push([world.clock, `zpool create ${name}`]);
+  return { ok: true };
+}
+
+/**
+ * `zpool destroy [-f] NAME`: every dataset unmounted and gone, the disks free again. Refused
+ * (with the lab's reason) when the lab still uses the pool elsewhere, e.g. a Proxmox storage.
+ */
+export function destroyPool(world: World, host: string, name: string): { ok: true } | { ok: false; message: string } {
+  const z = zfsHost(world, host);
+  const pool = z.pools[name];
+  if (!pool) return { ok: false, message: 'no such pool' };
+  const edit = editLab(world.lab, (draft) => {
+    const h = draftHost(draft, host);
+    if (!h) return { ok: false, error: { code: 'no-host', message: 'no such host' } };
+    const mine = (n: string) => n === name || n.startsWith(`${name}/`);
+    h.pools = h.pools.filter((p) => p.name !== name);
+    h.datasets = h.datasets.filter((d) => !mine(d.name));
+    h.zvols = h.zvols.filter((v) => !mine(v.name));
+    return { ok: true, value: null };
+  });
+  if (!edit.ok) return { ok: false, message: `the lab still uses it: ${edit.error.message}` };
+  const k = hostKernel(world, host);
+  const ns = k.initNs.mnt;
+  for (const m of [...(k.namespaces[ns]?.mounts ?? [])].reverse()) {
+    const sb = k.superblocks[m.sb];
+    if (sb?.driver === 'zfs' && (sb.source === name || sb.source.startsWith(`${name}/`))) {
+      removeMount(world, host, ns, m.path);
+      rootVfs(world, host).remove(m.path, true);
+    }
+  }
+  for (const ds of Object.keys(pool.datasets)) detachZvol(world, host, ds);
+  delete z.pools[name];
+  delete k.spaces[name];
+  return { ok: true };
+}

@@ -102,6 +102,10 @@ export interface AttachTarget {
   uid: number;
   gid: number;
   cgroup?: string;
+  /** Working directory of the new shell (default: the container's /root, else the caller's). */
+  cwd?: string;
+  /** A login shell (`su -`): bash says "logout" at exit, not "exit". */
+  loginShell?: boolean;
 }
 
 /** Services the shell lends a running command (session changes go through here). */
@@ -125,7 +129,7 @@ export interface ShellControl {
    * `Connection to X closed.`), or null on the first host, where the session ends;
    * `attached` when it was a shell in a container (`pct enter`), which just ends.
    */
-  leave(): { closed: string; attached?: boolean } | null;
+  leave(): { closed: string; attached?: 'exit' | 'logout' } | null;
   /** Starts a shell in a container's namespaces and moves the session into it (`pct enter`: lxc-attach). */
   attach(target: AttachTarget): void;
   /** Runs a line in a container's namespaces without entering it (`pct exec`). */

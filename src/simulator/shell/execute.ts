@@ -319,9 +319,9 @@ function attachLogin(world: World, here: Login, target: AttachTarget, tty: boole
   const shellProc = findProcess(world, here.host, here.pid);
   const helperArgs = target.helper === undefined ? ['lxc-attach', '-n', String(target.container)] : target.helper;
   const helper = helperArgs ? spawnProcess(world, here.host, { ppid: here.pid, args: helperArgs, vsz: 5400, rss: 3300 }) : undefined;
-  const cwd = target.container !== undefined ? '/root' : (shellProc?.cwd ?? '/');
+  const cwd = target.cwd ?? (target.container !== undefined ? '/root' : (shellProc?.cwd ?? '/'));
   const proc = spawnProcess(world, here.host, { ppid: helper?.pid ?? here.pid, args: ['/bin/bash'], comm: 'bash', uid: target.uid, gid: target.gid, cwd, tty: tty ? (shellProc?.tty ?? null) : null, ns: target.ns, ...(target.cgroup ? { cgroup: target.cgroup } : {}), vsz: 7400, rss: 4300 });
-  return { host: here.host, pid: proc.pid, exitPid: helper?.pid ?? proc.pid, target: target.container !== undefined ? `CT ${target.container}` : 'bash', attached: true, ...(target.container !== undefined ? { container: target.container } : {}) };
+  return { host: here.host, pid: proc.pid, exitPid: helper?.pid ?? proc.pid, target: target.container !== undefined ? `CT ${target.container}` : 'bash', attached: target.loginShell ? 'logout' : 'exit', ...(target.container !== undefined ? { container: target.container } : {}) };
 }
 
 function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<string, Command>): ShellControl {
@@ -374,7 +374,7 @@ function shellControl(state: SimState, frame: Frame, commands: ReadonlyMap<strin
       const entry = shell.logins.pop() as (typeof shell.logins)[number];
       logout(world, entry, currentLogin(state));
       delete shell.vars[varsKey(entry)];
-      return { closed: entry.target, ...(entry.attached ? { attached: true } : {}) };
+      return { closed: entry.target, ...(entry.attached ? { attached: entry.attached } : {}) };
     },
     attach(target) {
       shell.logins.push(attachLogin(world, currentLogin(state), target, true));

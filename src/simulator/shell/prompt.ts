@@ -8,7 +8,10 @@
  */
 import { hostnameOf } from '../engines/net/resolve';
 import { tildify } from './path';
-import { currentHost, cwdOf, type SimState } from './session';
+import { idInNamespace } from '../engines/kernel/namespaces';
+import { hostKernel } from '../engines/world';
+import { currentHost, currentLogin, currentProcess, cwdOf, type SimState } from './session';
+import { sessionVfs } from './vfs';
 import { flavorForKind } from './shell-flavor';
 import { lookupVariable } from './variables';
 
@@ -18,5 +21,16 @@ export function promptFor(state: SimState): string {
   const short = hostnameOf(host).split('.')[0] as string;
   const home = lookupVariable(state, host, 'HOME') ?? '/root';
   const where = tildify(cwdOf(state), home);
-  return flavorForKind(host.kind) === 'zsh' ? `root@${short}[${where}]# ` : `root@${short}:${where}# `;
+  // \u and \$: the user name of the shell's UID as its namespace sees it (bash: "I have no name!"
+  // without a passwd entry), `#` for UID 0 and `$` for others. Root keeps the fast path.
+  const proc = currentProcess(state);
+  let user = 'root';
+  let sign = '#';
+  if (proc.uid !== 0) {
+    const uid = idInNamespace(hostKernel(state.world, currentLogin(state).host), proc.ns.user, proc.uid, 'uid');
+    const passwd = sessionVfs(state).read('/etc/passwd');
+    user = (passwd.ok ? passwd.text.split('\n').find((l) => l.split(':')[2] === String(uid))?.split(':')[0] : undefined) ?? 'I have no name!';
+    sign = uid === 0 ? '#' : flavorForKind(host.kind) === 'zsh' ? '%' : '$';
+  }
+  return flavorForKind(host.kind) === 'zsh' ? `${user}@${short}[${where}]${sign} ` : `${user}@${short}:${where}${sign} `;
 }

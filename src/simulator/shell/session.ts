@@ -22,8 +22,8 @@ export interface Login {
   clientPid?: number;
   /** `pct enter`: the VMID of the container whose namespaces the shell runs in. */
   container?: number;
-  /** A shell started in other namespaces (pct enter, unshare, nsenter): `exit` just ends it. */
-  attached?: boolean;
+  /** A shell started in other namespaces or as another user (pct enter, unshare, nsenter, su): `exit` just ends it; bash says this word. */
+  attached?: 'exit' | 'logout';
   /** The process whose end ends the login (default: the shell's parent, its sshd-session). */
   exitPid?: number;
 }

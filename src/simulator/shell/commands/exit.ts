@@ -54,7 +54,7 @@ export const exit: Command = {
     }
     const left = ctx.shell.leave();
     // The shell of `pct enter` is not a login shell: bash says "exit", and no ssh connection closes.
-    if (left?.attached) stderr = stderr.replace(/^logout\n/, 'exit\n');
+    if (left?.attached) stderr = stderr.replace(/^logout\n/, `${left.attached}\n`);
     else if (left) stderr += `Connection to ${left.closed} closed.\n`;
     return { stdout: '', stderr, exitCode: status };
   },

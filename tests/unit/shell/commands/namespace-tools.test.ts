@@ -119,3 +119,18 @@ describe('useradd and groupadd', () => {
     expect(run(s, 'id anna').stderr).toBe("id: 'anna': no such user\n");
   });
 });
+
+describe('su', () => {
+  it('becomes another user (prompt, id, HOME), and exit comes back', () => {
+    const s = boot();
+    run(s, 'useradd -m anna');
+    run(s, 'su - anna');
+    expect(promptFor(s)).toBe('anna@pve:~$ ');
+    expect(run(s, 'id').stdout).toBe('uid=1000(anna) gid=1000(anna) groups=1000(anna)\n');
+    expect(run(s, 'whoami').stdout).toBe('anna\n');
+    expect(run(s, 'exit').stderr).toBe('logout\n');
+    expect(promptFor(s)).toBe('root@pve:~# ');
+    expect(run(s, 'su anna -c whoami').stdout).toBe('anna\n');
+    expect(run(s, 'su bob')).toMatchObject({ stderr: 'su: user bob does not exist or the user entry does not contain all the required fields\n', exitCode: 1 });
+  });
+});

@@ -63,12 +63,13 @@ import { tail } from './commands/tail';
 import { trueCommand } from './commands/true';
 import { umount } from './commands/umount';
 import { wc } from './commands/wc';
+import { zdb } from './commands/zdb';
 import { zfs } from './commands/zfs';
 import { zpool } from './commands/zpool';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, su, systemctl, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zfs, zpool].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, su, systemctl, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

@@ -12,3 +12,4 @@ export { zfsHost, zfsState, type ZfsState, type ZfsHostState, type ZvolState } f
 export { openPool, poolState, syncTxg } from './pool';
 export { datasetSpace, snapshotUsed } from './space';
 export { takeSnapshot, destroySnapshot, rollbackToLatest } from './snapshot';
+export { zfsTreeView, type ZfsTreeView, type FileView, type BlockView } from './tree-view';

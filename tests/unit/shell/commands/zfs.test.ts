@@ -155,3 +155,16 @@ describe('zpool create and destroy', () => {
     expect(run(s, 'zpool create t2 sda').exitCode).toBe(0);
   });
 });
+
+describe('zdb -b', () => {
+  it('counts the data blocks with their logical, physical and allocated sizes', () => {
+    const s = boot({}, everyFieldLab);
+    run(s, 'zfs create tank/fs');
+    run(s, 'dd if=/dev/urandom of=/tank/fs/f bs=128K count=8 status=none');
+    const out = run(s, 'zdb -b tank').stdout;
+    expect(out).toContain('\tbp count:                     8\n');
+    expect(out).toContain('\tbp logical:             1048576      avg: 131072\n');
+    expect(out).toContain('\tbp physical:            1048576      avg: 131072     compression:   1.00\n');
+    expect(run(s, 'zdb -b nope')).toMatchObject({ stderr: "zdb: can't open 'nope': No such file or directory\n", exitCode: 1 });
+  });
+});

@@ -8,6 +8,7 @@
 import { registerBootStep } from '../boot';
 import { defaultNodeRecord } from './discovery';
 import { loginNode } from './login';
+import { writeInitiatorFile } from './initiator-file';
 import { initiatorState } from './state';
 import { startTargetService, stopTargetService } from './target-service';
 import './lun-backend';
@@ -29,6 +30,8 @@ registerBootStep({
   run(world, host) {
     const initiator = host.iscsi?.initiator;
     if (!initiator || host.kind === 'truenas') return;
+    // open-iscsi's package wrote the name file once; from here on it is an ordinary file.
+    writeInitiatorFile(world, host.name, initiator.name);
     const state = initiatorState(world, host.name);
     for (const s of initiator.sessions) {
       const m = /^(.*):(\d+)$/.exec(s.portal);

@@ -13,6 +13,7 @@ export { loginNode, logoutSession, LOGIN_GIVE_UP_MS, type LoginResult, type Logi
 export { resolveLun, extentSize, extentDataset, zvolDevice } from './lun';
 export { recordSession, recordSessions, type SessionChange } from './model-sessions';
 export { matchNodes, setNodeParam, deleteNodes, NODE_KEYS, type NodePattern } from './node-records';
+export { INITIATOR_NAME_FILE, checkInitiatorFile, writeInitiatorFile, type InitiatorFileCheck } from './initiator-file';
 export { startIscsid, stopIscsid, startOpenIscsi, stopOpenIscsi, iscsidProcess } from './initiator-service';
 export { ext4Driver, type Ext4Mount } from './ext4-driver';
 export { makeExt4, loadExt4, probeExt4, type Ext4Probe } from './ext4-mkfs';

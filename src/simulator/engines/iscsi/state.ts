@@ -45,6 +45,8 @@ export interface InitiatorState {
   loadedName: string | null;
   /** iscsid running (systemd iscsid.service). */
   iscsid: boolean;
+  /** iscsid.service failed its start (startup-checks.sh refused the name file). */
+  iscsidFailed?: boolean;
   nodes: NodeRecord[];
   sessions: SessionRecord[];
   nextSid: number;

@@ -3,7 +3,7 @@
  * run on Proxmox/Linux hosts: `iscsid` and `open-iscsi` (the iSCSI engine's initiator
  * services). Other units are "not found", as systemd says for a unit it has no file for.
  */
-// @sim systemctl | systemd 257 (Debian 13) systemctl: start/stop/restart/reload/status/is-active for iscsid.service and open-iscsi.service; "Unit X not found." (5), status 3 for inactive, 4 for no such unit
+// @sim systemctl | systemd 257 (Debian 13) systemctl: start/stop/restart/reload/status/is-active for iscsid.service and open-iscsi.service; "Unit X not found." (5), status 3 for inactive or failed, 4 for no such unit; a failed start job (status 1)
 import { initiatorState, iscsidProcess, startIscsid, startOpenIscsi, stopIscsid, stopOpenIscsi } from '../../engines/iscsi';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
 
@@ -49,21 +49,28 @@ function ago(ms: number): string {
 }
 
 /** Whether a unit is active, and since when. */
-function activeState(ctx: CommandContext, unit: string): { active: boolean; since: number } {
+function activeState(ctx: CommandContext, unit: string): { active: boolean; failed: boolean; since: number } {
   const state = initiatorState(ctx.world, ctx.host.name);
   const boot = ctx.world.kernel[ctx.host.name]?.bootTime ?? ctx.world.clock;
-  if (unit === 'iscsid.service') return { active: state.iscsid && iscsidProcess(ctx.world, ctx.host.name) !== undefined, since: state.iscsidSince ?? boot };
-  return { active: state.openIscsi !== false, since: boot };
+  if (unit === 'iscsid.service') return { active: state.iscsid && iscsidProcess(ctx.world, ctx.host.name) !== undefined, failed: state.iscsidFailed === true, since: state.iscsidSince ?? boot };
+  return { active: state.openIscsi !== false, failed: false, since: boot };
+}
+
+/** systemctl's message when a start job fails (src/systemctl/systemctl-util.c / job-util: the control process failed). */
+function jobFailed(unit: string): string {
+  return `Job for ${unit} failed because the control process exited with error code.\nSee "systemctl status ${unit}" and "journalctl -xeu ${unit}" for details.\n`;
 }
 
 /** `systemctl status UNIT`. */
 function status(ctx: CommandContext, unit: Unit): { text: string; active: boolean } {
-  const { active, since } = activeState(ctx, unit.name);
-  const dot = active ? '●' : '○';
+  const { active, failed, since } = activeState(ctx, unit.name);
+  const dot = active ? '●' : failed ? '×' : '○';
   const pid = unit.name === 'iscsid.service' ? iscsidProcess(ctx.world, ctx.host.name)?.pid : undefined;
   const activeLine = active
     ? `active (${unit.name === 'iscsid.service' ? 'running' : 'exited'}) since ${stamp(since)}; ${ago(ctx.world.clock - since)}`
-    : 'inactive (dead)';
+    : failed
+      ? `failed (Result: exit-code) since ${stamp(since)}; ${ago(ctx.world.clock - since)}`
+      : 'inactive (dead)';
   let text = `${dot} ${unit.name} - ${unit.description}\n     Loaded: loaded (${unit.path}; ${unit.name === 'iscsid.service' ? 'disabled' : 'enabled'}; preset: enabled)\n     Active: ${activeLine}\n`;
   if (unit.name === 'iscsid.service') text += `TriggeredBy: ${active ? '●' : '○'} iscsid.socket\n`;
   text += `       Docs: ${unit.docs}\n`;
@@ -82,7 +89,7 @@ export const systemctl: Command = {
     arguments: 'raw',
     usageStatus: 1,
     imitates: 'systemd 257 systemctl',
-    simplified: 'only iscsid and open-iscsi; status shows the Loaded/Active/Docs/Main PID/CGroup lines (no Tasks, Memory, CPU or journal lines)',
+    simplified: 'only iscsid and open-iscsi; status shows the Loaded/Active/Docs/Main PID/CGroup lines (no Tasks, Memory, CPU, Process or journal lines); a failed iscsid start (startup-checks.sh) prints the job failure, status 1',
   },
   hosts: ['proxmox', 'linux'],
   complete(request) {
@@ -100,8 +107,9 @@ export const systemctl: Command = {
       let out = '';
       let code = 0;
       for (const u of units) {
-        const active = UNITS[u] ? activeState(ctx, u).active : false;
-        out += active ? 'active\n' : 'inactive\n';
+        const st = UNITS[u] ? activeState(ctx, u) : { active: false, failed: false };
+        const active = st.active;
+        out += active ? 'active\n' : st.failed ? 'failed\n' : 'inactive\n';
         if (!active) code = 3;
       }
       return { stdout: out, stderr: '', exitCode: code };
@@ -128,21 +136,26 @@ export const systemctl: Command = {
       const action = verb === 'try-restart' ? 'try-restart' : verb;
       return { stdout: '', stderr: `Failed to ${action} ${missing}: Unit ${missing} not found.\n`, exitCode: 5 };
     }
+    let err = '';
     for (const u of units) {
       const iscsid = u === 'iscsid.service';
-      if (verb === 'stop') (iscsid ? stopIscsid : stopOpenIscsi)(ctx.world, ctx.host.name);
-      else if (verb === 'start') (iscsid ? startIscsid : startOpenIscsi)(ctx.world, ctx.host.name);
-      else {
+      const host = ctx.host.name;
+      if (verb === 'stop') (iscsid ? stopIscsid : stopOpenIscsi)(ctx.world, host);
+      else if (verb === 'start') {
+        if (iscsid) {
+          if (!startIscsid(ctx.world, host).ok) err += jobFailed(u);
+        } else startOpenIscsi(ctx.world, host);
+      } else {
         if (verb === 'try-restart' && !activeState(ctx, u).active) continue;
         if (iscsid) {
-          stopIscsid(ctx.world, ctx.host.name);
-          startIscsid(ctx.world, ctx.host.name);
+          stopIscsid(ctx.world, host);
+          if (!startIscsid(ctx.world, host).ok) err += jobFailed(u);
         } else {
-          stopOpenIscsi(ctx.world, ctx.host.name);
-          startOpenIscsi(ctx.world, ctx.host.name);
+          stopOpenIscsi(ctx.world, host);
+          startOpenIscsi(ctx.world, host);
         }
       }
     }
-    return { stdout: '', stderr: '', exitCode: 0 };
+    return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
   },
 };

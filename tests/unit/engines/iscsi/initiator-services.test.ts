@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { editLab } from '../../../../src/simulator/model/edit';
 import { boot, run } from '../../shell/sim-fixture';
 import { labWithZvol } from './lab-with-zvol';
 
@@ -31,13 +30,37 @@ describe('initiator name and services', () => {
   it('a changed initiator name counts only after systemctl restart iscsid', () => {
     const s = setUp('iqn.1993-08.org.debian:01:newname');
     expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe('iscsiadm: No portals found\n[21]');
-    editLab(s.world.lab, (draft) => {
-      const initiator = draft.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator;
-      if (initiator) initiator.name = 'iqn.1993-08.org.debian:01:newname';
-      return { ok: true, value: null };
-    });
-    expect(out(s, 'cat /etc/iscsi/initiatorname.iscsi')).toContain('InitiatorName=iqn.1993-08.org.debian:01:newname\n');
+    expect(out(s, 'echo InitiatorName=iqn.1993-08.org.debian:01:newname > /etc/iscsi/initiatorname.iscsi')).toBe('[0]');
+    expect(out(s, 'cat /etc/iscsi/initiatorname.iscsi')).toBe('InitiatorName=iqn.1993-08.org.debian:01:newname\n[0]');
     expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe('iscsiadm: No portals found\n[21]');
+    // The model (and so the exporters) keep the old name until iscsid reads the file.
+    expect(s.world.lab.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator?.name).toBe('iqn.1993-08.org.debian:01:e7dd6e7909d');
+    expect(out(s, 'systemctl restart iscsid')).toBe('[0]');
+    expect(s.world.lab.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator?.name).toBe('iqn.1993-08.org.debian:01:newname');
+    expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe(`192.168.5.142:3260,1 ${IQN}\n[0]`);
+  });
+
+  it('the name file is an ordinary root-only file; without a valid InitiatorName line iscsid.service fails (startup-checks.sh)', () => {
+    const s = setUp('iqn.1993-08.org.debian:01:e7dd6e7909d');
+    expect(out(s, 'ls -l /etc/iscsi/initiatorname.iscsi')).toMatch(/^-rw------- 1 root root 348 /);
+    expect(out(s, 'head -n 1 /etc/iscsi/initiatorname.iscsi')).toBe('## DO NOT EDIT OR REMOVE THIS FILE!\n[0]');
+    const failed = 'Job for iscsid.service failed because the control process exited with error code.\nSee "systemctl status iscsid.service" and "journalctl -xeu iscsid.service" for details.\n[1]';
+    run(s, 'echo InitiatorName= > /etc/iscsi/initiatorname.iscsi');
+    expect(out(s, 'systemctl restart iscsid')).toBe(failed);
+    expect(out(s, 'systemctl is-active iscsid')).toBe('failed\n[3]');
+    expect(run(s, 'systemctl status iscsid').stdout).toMatch(/^× iscsid.service - iSCSI initiator daemon \(iscsid\)\n.*\n     Active: failed \(Result: exit-code\) since /);
+    // grep "^InitiatorName=[^ \t\n]" takes \t and \n literally: a name starting with t fails too.
+    run(s, 'echo InitiatorName=test > /etc/iscsi/initiatorname.iscsi');
+    expect(out(s, 'systemctl start iscsid')).toBe(failed);
+    run(s, 'rm /etc/iscsi/initiatorname.iscsi');
+    expect(out(s, 'systemctl start iscsid')).toBe(failed);
+    // A name that is not an IQN passes the check: iscsid runs with it (the target rejects it); the model keeps its IQN.
+    run(s, 'echo InitiatorName=pve > /etc/iscsi/initiatorname.iscsi');
+    expect(out(s, 'systemctl start iscsid')).toBe('[0]');
+    expect(out(s, 'systemctl is-active iscsid')).toBe('active\n[0]');
+    expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe('iscsiadm: No portals found\n[21]');
+    expect(s.world.lab.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator?.name).toBe('iqn.1993-08.org.debian:01:e7dd6e7909d');
+    run(s, 'echo InitiatorName=iqn.1993-08.org.debian:01:e7dd6e7909d > /etc/iscsi/initiatorname.iscsi');
     expect(out(s, 'systemctl restart iscsid')).toBe('[0]');
     expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe(`192.168.5.142:3260,1 ${IQN}\n[0]`);
   });

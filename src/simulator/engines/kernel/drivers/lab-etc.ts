@@ -1,11 +1,10 @@
 /**
  * The lab's own /etc files, computed from the model on every read (never stored), shown on
  * top of a host's root filesystem (memfs overlay `lab-etc`): hostname, hosts, os-release,
- * passwd, group, subuid, subgid and open-iscsi's initiatorname.iscsi. They follow the model,
+ * passwd, group, subuid and subgid. They follow the model,
  * so they cannot drift from it; writing one fails with EROFS (change the lab or use the
  * tools). Formats and where they come from are noted on each.
  */
-import { renderInitiatorName } from '../../../exporters';
 import type { Host } from '../../../model';
 import { hostAddresses, hostnameOf } from '../../net/resolve';
 import { loginShellPath, osRelease } from '../host-kind';
@@ -25,9 +24,7 @@ export function labEtcTree(host: Host): SynthTree {
   file('/etc/group', () => etcGroup(host));
   file('/etc/subuid', () => (host.subuid ?? []).map((l) => `${l}\n`).join(''));
   file('/etc/subgid', () => (host.subgid ?? []).map((l) => `${l}\n`).join(''));
-  const initiator = host.iscsi?.initiator;
-  // open-iscsi's postinst writes the name with mode 0600.
-  if (initiator && host.kind !== 'truenas') file('/etc/iscsi/initiatorname.iscsi', () => renderInitiatorName(initiator.name), 0o600);
+  // /etc/iscsi/initiatorname.iscsi is an ordinary file: the iSCSI engine's boot step writes it (engines/iscsi/boot.ts).
   return tree;
 }
 

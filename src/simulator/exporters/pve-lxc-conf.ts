@@ -172,6 +172,7 @@ function renderMountPoint(mount: Mount, vmid: number, host: Host | undefined, vo
     { key: 'volume', value: volume, defaultKey: true },
     { key: 'mp', value: mount.mp, required: true },
     { key: 'backup', value: mount.backup || undefined },
+    { key: 'idmap', value: mount.idmap },
     { key: 'ro', value: mount.ro || undefined },
     { key: 'shared', value: mount.shared || undefined },
     { key: 'size', value: mount.size === undefined ? undefined : formatPveSize(mount.size) },

@@ -102,6 +102,19 @@ export const MountSchema = z
     shared: z.boolean().optional(),
     /** Include in vzdump backups (volume mounts only). @example true */
     backup: z.boolean().optional(),
+    /**
+     * Idmapped mount (pve-container 6.1.6+): `type:container:disk:count` entries joined by `;`,
+     * or `passthrough`; IDs it does not cover fall back to the container's map.
+     * @example u:1000:1000:1;g:1000:1000:1
+     */
+    idmap: z
+      .string()
+      .superRefine((value, ctx) => {
+        // pve-container src/PVE/LXC/Config.pm: the mount point idmap format.
+        const bad = value === 'passthrough' ? undefined : value.split(';').find((e) => !/^[ug]:[0-9]+:[0-9]+:[1-9][0-9]*$/.test(e));
+        if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `failed to parse mount point idmap: ${bad}`, params: { labCode: 'mount', fix: 'write type:container:disk:count entries joined by ";", like u:1000:1000:1;g:1000:1000:1, or passthrough' } });
+      })
+      .optional(),
   })
   .superRefine((mount, ctx) => {
     const add = (message: string, fix: string, path: string[] = []) => ctx.addIssue({ code: 'custom', path, message, params: { labCode: 'mount', fix } });

@@ -83,6 +83,16 @@ export interface MountEntry {
   root: string;
   /** Per-mount options (`rw,nosuid,nodev,relatime`). */
   options: string;
+  /** An idmapped mount (mount_setattr(2) MOUNT_ATTR_IDMAP): on-disk IDs shown as other kernel IDs; idmapped-mount.ts. */
+  idmap?: MountIdmapExtent[];
+}
+
+/** One extent of an idmapped mount: on-disk IDs `disk…disk+count-1` are kernel IDs `kernel…`. */
+export interface MountIdmapExtent {
+  type: 'u' | 'g';
+  disk: number;
+  kernel: number;
+  count: number;
 }
 
 /** Namespace types (namespaces(7)). */

@@ -11,6 +11,7 @@ import { hostKernel } from '../world';
 import { contentLength, materialise, textContent, type Content } from './content';
 import { driverFor, type AttrChange, type FsDriver, type FsEnv, type NewNode } from './driver';
 import type { Errno } from './errno';
+import { diskToKernel, kernelToDisk } from './idmapped-mount';
 import { mountTable } from './mounts';
 import { basename, dirname } from './path';
 
@@ -172,7 +173,9 @@ export function createVfs(owner: VfsOwner): Vfs {
     const r = resolve(path, follow);
     if (!r.ok) return r;
     const attr = r.value.driver.getattr(r.value.env, r.value.ino);
-    return attr ? okv(attr) : fail('ENOENT');
+    if (!attr) return fail('ENOENT');
+    const m = r.value.mount;
+    return okv(m.idmap ? { ...attr, uid: diskToKernel(m, 'u', attr.uid), gid: diskToKernel(m, 'g', attr.gid) } : attr);
   };
 
   /**
@@ -231,8 +234,8 @@ export function createVfs(owner: VfsOwner): Vfs {
     const made = dir.driver.create(dir.env, dir.ino, name, {
       type: node.type,
       mode: node.mode ?? (node.type === 'dir' ? 0o777 & ~umask : 0o666 & ~umask),
-      uid: node.uid ?? owner.uid,
-      gid: node.gid ?? owner.gid,
+      uid: kernelToDisk(dir.mount, 'u', node.uid ?? owner.uid),
+      gid: kernelToDisk(dir.mount, 'g', node.gid ?? owner.gid),
       ...(node.rdev ? { rdev: node.rdev } : {}),
       ...(node.target !== undefined ? { target: node.target } : {}),
     });
@@ -332,7 +335,9 @@ export function createVfs(owner: VfsOwner): Vfs {
       const ro = readOnly(r.value);
       if (ro) return fail(ro);
       if (!r.value.driver.setattr) return fail(r.value.driver.setattrErrno ?? r.value.driver.readOnlyErrno);
-      const problem = r.value.driver.setattr(r.value.env, r.value.ino, change);
+      const m = r.value.mount;
+      const stored = m.idmap ? { ...change, ...(change.uid !== undefined ? { uid: kernelToDisk(m, 'u', change.uid) } : {}), ...(change.gid !== undefined ? { gid: kernelToDisk(m, 'g', change.gid) } : {}) } : change;
+      const problem = r.value.driver.setattr(r.value.env, r.value.ino, stored);
       return problem ? fail(problem) : okv(null);
     },
     statfs(path) {

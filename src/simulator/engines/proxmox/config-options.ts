@@ -84,6 +84,7 @@ function parseMount(index: number, text: string): Mount | string {
   if (p.ro !== undefined) m.ro = bool(p.ro);
   if (p.backup !== undefined) m.backup = bool(p.backup);
   if (p.shared !== undefined) m.shared = bool(p.shared);
+  if (p.idmap !== undefined) m.idmap = p.idmap;
   return m as Mount;
 }
 

@@ -15,7 +15,7 @@ import { mkdirs, rootVfs } from '../kernel/boot';
 import { addMount, addSuperblock, mountAt, mountTable } from '../kernel/mounts';
 import { createNamespace } from '../kernel/namespaces';
 import { exitProcess, spawnProcess } from '../kernel/processes';
-import type { NsType } from '../kernel/types';
+import type { MountIdmapExtent, NsType } from '../kernel/types';
 import { setIdMap } from '../kernel/user-namespace';
 import type { World } from '../world';
 import { hostKernel } from '../world';
@@ -36,6 +36,30 @@ const INSIDE: [string[], number, number, number][] = [
   [['/usr/lib/postfix/sbin/master', '-w'], 0, 42500, 4600],
   [['/sbin/agetty', '-o', '-p -- \\u', '--noclear', '--keep-baud', '-', '115200,38400,9600', 'vt220'], 0, 2500, 1500],
 ];
+
+const IDENTITY: IdmapEntry[] = [{ type: 'u', container: 0, host: 0, count: 2 ** 32 - 1 }, { type: 'g', container: 0, host: 0, count: 2 ** 32 - 1 }];
+
+/**
+ * A mount point's `idmap=` (pve-container 6.1.6) as idmapped-mount extents: each
+ * `type:container:disk:count` (or `passthrough`: every container ID is its own disk ID)
+ * says disk IDs show as those container IDs, i.e. as the host IDs the container's map gives them.
+ */
+export function mountIdmap(spec: string, map: readonly IdmapEntry[]): MountIdmapExtent[] {
+  const wanted = spec === 'passthrough' ? map.map((e) => ({ type: e.type, container: e.container, disk: e.container, count: e.count })) : spec.split(';').map((part) => {
+    const [type, container, disk, count] = part.split(':');
+    return { type: type as 'u' | 'g', container: Number(container), disk: Number(disk), count: Number(count) };
+  });
+  const out: MountIdmapExtent[] = [];
+  for (const w of wanted) {
+    for (const e of map) {
+      if (e.type !== w.type) continue;
+      const lo = Math.max(w.container, e.container);
+      const hi = Math.min(w.container + w.count, e.container + e.count);
+      if (lo < hi) out.push({ type: w.type, disk: w.disk + (lo - w.container), kernel: e.host + (lo - e.container), count: hi - lo });
+    }
+  }
+  return out;
+}
 
 /** What a start did: null, or the lines pct prints and its exit status. */
 export type StartResult = { ok: true; running: RunningContainer } | { ok: false; lines: string[] };
@@ -138,7 +162,8 @@ export function startContainer(world: World, host: Host, ct: Container): StartRe
       sb = vol.sb;
     }
     mkdirs(vfs, `${rootMount.path}${m.mp}`);
-    addMount(world, name, ns.mnt, sb, m.mp, m.ro ? 'ro,relatime' : 'rw,relatime', root);
+    const entry = addMount(world, name, ns.mnt, sb, m.mp, `${m.ro ? 'ro' : 'rw'},relatime${m.idmap ? ',idmapped' : ''}`, root);
+    if (m.idmap) entry.idmap = mountIdmap(m.idmap, map.length > 0 ? map : IDENTITY);
   }
 
   // [lxc monitor] on the host; the container's systemd is PID 1 inside.

@@ -76,3 +76,24 @@ describe("seed 001's family share", () => {
     expect(run(s, 'pct exec 103 -- stat -c %u:%g /root/mine').stdout).toBe('65534:65534\n');
   });
 });
+
+describe('per-mount idmap= (pve-container 6.1.6)', () => {
+  it('shows host-owned 1000 files as 1000 inside without touching the container map or /etc/subuid', () => {
+    const s = family();
+    expect(run(s, `pct create 104 ${TEMPLATE} --storage local-zfs --mp0 '/Tank-Archive/Family_Archive,mp=/mnt/family,idmap=u:1000:1000:1;g:1100:1100:1'`).exitCode).toBe(0);
+    expect(run(s, 'grep mp0 /etc/pve/lxc/104.conf').stdout).toBe('mp0: /Tank-Archive/Family_Archive,mp=/mnt/family,idmap=u:1000:1000:1;g:1100:1100:1\n');
+    expect(run(s, 'pct start 104').stderr).toBe('');
+    expect(run(s, `pct exec 104 -- ${owners}`).stdout).toBe('1000:1100 /mnt/family/photos/beach.jpg\n65534:65534 /mnt/family/photos/drawing.png\n65534:65534 /mnt/family/notes.txt\n');
+    // Written through the mount as container uid 1000: stored on disk as 1000.
+    run(s, 'pct exec 104 -- touch /mnt/family/new');
+    run(s, 'pct exec 104 -- chown 1000 /mnt/family/new');
+    expect(run(s, 'stat -c %u /Tank-Archive/Family_Archive/new').stdout).toBe('1000\n');
+    expect(run(s, 'pct exec 104 -- grep -c idmapped /proc/self/mountinfo').stdout).toBe('1\n');
+  });
+
+  it('refuses a bad entry with pve-container\'s words', () => {
+    const s = family();
+    run(s, `pct create 104 ${TEMPLATE} --storage local-zfs`);
+    expect(run(s, 'pct set 104 -mp0 /Tank-Archive/Family_Archive,mp=/mnt/family,idmap=x:1:1:0').stderr).toBe('failed to parse mount point idmap: x:1:1:0\n');
+  });
+});

@@ -29,9 +29,11 @@ export function vmidOwner(world: World, vmid: number): { node: string; type: 'CT
 
 /** An SSH host key fingerprint line as ssh-keygen -l prints it, from the seed. */
 function fingerprint(world: World, vmid: number, key: string): string {
+  // ssh-keygen -l: SHA256 digest in unpadded base64 (43 characters).
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   let text = '';
-  for (let i = 0; text.length < 43; i++) text += stableHash(world.seed, 'ssh', String(vmid), key, String(i)).toString(36);
-  return `SHA256:${text.slice(0, 43)}`;
+  for (let i = 0; i < 43; i++) text += alphabet[stableHash(world.seed, 'ssh', String(vmid), key, String(i)) % 64];
+  return `SHA256:${text}`;
 }
 
 /** Creates container `vmid` from `template` with pct's `options` (name → value, as typed). */

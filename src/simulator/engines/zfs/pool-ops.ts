@@ -110,10 +110,11 @@ export function createPool(world: World, host: string, name: string, vdevs: Vdev
   if (!labNow || !made) return fail([`cannot create '${name}': no such pool`]);
   const state = openPool(world, labNow, made);
   state.wholeDisks = true;
+  // zpool logs the command as typed (the dispatcher does), not the boot-time summary.
+  state.history = [];
   hostKernel(world, host).spaces[name] = { size: poolDataSpace(state), used: 0 };
   mountDataset(world, labNow, name);
   refreshKernelSpace(world, labNow, state);
-  state.history.push([world.clock, `zpool create ${name}`]);
   return { ok: true };
 }
 

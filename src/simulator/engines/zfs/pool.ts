@@ -58,6 +58,9 @@ export function openPool(world: World, host: Host, pool: Pool): PoolState {
     history: [],
   };
   zfsHost(world, host.name).pools[pool.name] = state;
+  // The pool's first history line: how it was created (simplified for installer-made pools).
+  const spec = pool.vdevs.flatMap((v) => (v.type === 'stripe' ? v.disks : [v.type, ...v.disks])).join(' ');
+  state.history.push([world.clock, `zpool create${pool.properties?.ashift ? ` -o ashift=${pool.properties.ashift}` : ''} ${pool.name} ${spec}`]);
   state.datasets[pool.name] = newDataset(world, host.name, state, pool.name, 'filesystem', 1);
   for (const d of [...host.datasets.map((x) => ({ name: x.name, type: 'filesystem' as const })), ...host.zvols.map((x) => ({ name: x.name, type: 'volume' as const }))]) {
     if (poolOfName(d.name) !== pool.name) continue;

@@ -5,6 +5,7 @@
  */
 // @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
+import { logHistory } from '../../engines/zfs/history';
 import { listDatasets } from '../../engines/zfs/report';
 import { zfsCreate } from './zfs-create';
 import { zfsDestroy } from './zfs-destroy';
@@ -47,6 +48,9 @@ export const zfs: Command = {
     if (sub === undefined) return usage('missing command\n');
     const fn = (SUBCOMMANDS as Record<string, (c: typeof ctx, a: string[]) => CommandResult>)[sub];
     if (!fn) return usage(`unrecognized command '${sub}'\n`);
-    return fn(ctx, rest);
+    const result = fn(ctx, rest);
+    // spa_history: dataset-changing commands are logged in their pool's history.
+    if (result.exitCode === 0 && !['list', 'get'].includes(sub)) logHistory(ctx.world, ctx.host.name, `zfs ${argv.join(' ')}`, rest);
+    return result;
   },
 };

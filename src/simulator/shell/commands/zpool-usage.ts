@@ -9,6 +9,9 @@ import type { CommandResult } from '../command-spec';
 export const ZPOOL_HELP: Record<string, string> = {
   create: '\tcreate [-fnd] [-o property=value] ... \n\t    [-O file-system-property=value] ... \n\t    [-m mountpoint] [-R root] <pool> <vdev> ...\n',
   destroy: '\tdestroy [-f] <pool>\n',
+  get: '\tget [-Hp] [-j [--json-int, --json-pool-key-guid]]\n\t    [-o "all" | field[,...]] <"all" | property[,...]> <pool> ...\n',
+  set: '\tset <property=value> <pool>\n',
+  history: '\thistory [-il] [<pool>] ...\n',
   list: '\tlist [-gHLpPv] [-o property[,...]] [-j [--json-int, --json-pool-key-guid]]\n\t    [-T d|u] [pool] ... [interval [count]]\n',
   scrub: '\tscrub [-e | -s | -p | -C] [-w] <pool> ...\n',
   wait: '\twait [-Hp] [-T d|u] [-t <activity>[,...]] <pool> [interval]\n',

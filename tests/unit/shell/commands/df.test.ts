@@ -15,19 +15,20 @@ describe('df listing (coreutils 9.7 df.c get_all_entries)', () => {
   it('lists real file systems with 1K blocks, hiding pseudo ones (proc, sysfs, devpts) and those with no blocks', () => {
     // As on a real Proxmox VE node: udev (half the memory) and pmxcfs's 128 MiB /dev/fuse are listed.
     // The datasets' figures come from the ZFS engine: an empty dataset refers to 24K of metadata
-    // (ashift 9), and every dataset of the pool has the same Available (the pool's free space).
+    // (ashift 9), and every dataset of the pool has the same Available (the pool's free space):
+    // the 4K of /etc/iscsi/initiatorname.iscsi on the root dataset leaves 4K less for all of them.
     expect(df('df').stdout).toBe(
       [
         'Filesystem       1K-blocks  Used Available Use% Mounted on',
-        'rpool/ROOT/pve-1 503840672     0 503840672   0% /',
+        'rpool/ROOT/pve-1 503840672     4 503840668   1% /',
         'udev               8388608     0   8388608   0% /dev',
         'tmpfs              1677720     0   1677720   0% /run',
         'tmpfs              8388608     0   8388608   0% /dev/shm',
         'tmpfs                 5120     0      5120   0% /run/lock',
         '/dev/fuse           131072    16    131056   1% /etc/pve',
-        'rpool            503840696    24 503840672   1% /rpool',
-        'rpool/ROOT       503840696    24 503840672   1% /rpool/ROOT',
-        'rpool/data       503840696    24 503840672   1% /rpool/data',
+        'rpool            503840692    24 503840668   1% /rpool',
+        'rpool/ROOT       503840692    24 503840668   1% /rpool/ROOT',
+        'rpool/data       503840692    24 503840668   1% /rpool/data',
         '',
       ].join('\n'),
     );
@@ -47,9 +48,9 @@ describe('df listing (coreutils 9.7 df.c get_all_entries)', () => {
     const data = k?.namespaces[ns]?.mounts?.find((m) => m.path === '/rpool/data');
     addMount(state.world, 'pve', ns, data?.sb as string, '/mnt', 'rw,relatime');
     const out = run(state, 'df').stdout;
-    expect(out).toContain('\nrpool/data       503840696    24 503840672   1% /mnt\n');
+    expect(out).toContain('\nrpool/data       503840692    24 503840668   1% /mnt\n');
     expect(out).not.toContain('/rpool/data\n');
-    expect(run(state, 'df -a').stdout).toContain('/rpool/data\nrpool/data       503840696    24 503840672   1% /mnt\n');
+    expect(run(state, 'df -a').stdout).toContain('/rpool/data\nrpool/data       503840692    24 503840668   1% /mnt\n');
   });
 
   it('rounds sizes and Use% up (human_ceiling; df.c pct = ceil)', () => {
@@ -62,7 +63,7 @@ describe('df listing (coreutils 9.7 df.c get_all_entries)', () => {
 
   it('shows the file system holding each FILE, even one without blocks', () => {
     expect(df('df -T /root /proc').stdout).toBe(
-      'Filesystem       Type 1K-blocks  Used Available Use% Mounted on\nrpool/ROOT/pve-1 zfs  503840672     0 503840672   0% /\nproc             proc         0     0         0    - /proc\n',
+      'Filesystem       Type 1K-blocks  Used Available Use% Mounted on\nrpool/ROOT/pve-1 zfs  503840672     4 503840668   1% /\nproc             proc         0     0         0    - /proc\n',
     );
     expect(df('df --output=target,file .').stdout).toBe('Mounted on File\n/          .\n');
   });

@@ -168,3 +168,17 @@ describe('zdb -b', () => {
     expect(run(s, 'zdb -b nope')).toMatchObject({ stderr: "zdb: can't open 'nope': No such file or directory\n", exitCode: 1 });
   });
 });
+
+describe('zpool get, set and history', () => {
+  it('reads pool properties with sources, sets them through the lab, and logs the commands', () => {
+    const s = boot({ host: 'truenas' });
+    expect(run(s, 'zpool create tank mirror sda sdb').exitCode).toBe(0);
+    expect(run(s, 'zpool get -H -o property,value,source health,ashift,autotrim,altroot tank').stdout).toBe('health\tONLINE\t-\nashift\t0\tdefault\nautotrim\toff\tdefault\naltroot\t/mnt\tlocal\n');
+    expect(run(s, 'zpool set autotrim=on tank').exitCode).toBe(0);
+    expect(run(s, 'zpool get autotrim tank').stdout).toBe('NAME  PROPERTY  VALUE  SOURCE\ntank  autotrim  on     local\n');
+    expect(run(s, 'zpool set ashift=9 tank')).toMatchObject({ stderr: "cannot set property for 'tank': property 'ashift' can only be set at creation time\n", exitCode: 1 });
+    expect(run(s, 'zpool set size=1T tank')).toMatchObject({ stderr: "cannot set property for 'tank': 'size' is readonly\n", exitCode: 1 });
+    run(s, 'zfs create tank/fs');
+    expect(run(s, 'zpool history tank').stdout).toBe("History for 'tank':\n2026-01-01.00:00:01 zpool create tank mirror sda sdb\n2026-01-01.00:00:03 zpool set autotrim=on tank\n2026-01-01.00:00:07 zfs create tank/fs\n\n");
+  });
+});

@@ -54,6 +54,7 @@ import { nsenter } from './commands/nsenter';
 import { useradd } from './commands/useradd';
 import { groupadd } from './commands/groupadd';
 import { su } from './commands/su';
+import { systemdCgls } from './commands/systemd-cgls';
 import { ps } from './commands/ps';
 import { pwd } from './commands/pwd';
 import { sleep } from './commands/sleep';
@@ -69,7 +70,7 @@ import { zpool } from './commands/zpool';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, su, systemctl, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, su, systemctl, systemdCgls, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

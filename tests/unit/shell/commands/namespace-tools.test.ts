@@ -134,3 +134,14 @@ describe('su', () => {
     expect(run(s, 'su bob')).toMatchObject({ stderr: 'su: user bob does not exist or the user entry does not contain all the required fields\n', exitCode: 1 });
   });
 });
+
+describe('systemd-cgls', () => {
+  it('shows the host units, the session and a container under /lxc/VMID/ns', () => {
+    const s = running();
+    const out = run(s, 'systemd-cgls').stdout;
+    expect(out.startsWith('CGroup /:\n-.slice\n├─init.scope\n│ └─1 /sbin/init\n├─lxc\n│ └─101\n│   └─ns\n│     ├─init.scope\n')).toBe(true);
+    expect(out).toMatch(/\n│ ├─pvedaemon\.service\n│ │ ├─\d+ pvedaemon\n│ │ ├─\d+ pvedaemon worker\n/);
+    expect(out).toMatch(/\n└─user\.slice\n {2}└─user-0\.slice\n {4}└─session-1\.scope\n {6}├─\d+ sshd-session: root@pts\/0\n/);
+    expect(run(s, 'systemd-cgls /lxc/101').stdout.split('\n')[0]).toBe('CGroup /lxc/101:');
+  });
+});

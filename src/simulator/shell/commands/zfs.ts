@@ -3,7 +3,7 @@
  * zfs-create.ts ...). No command or an unknown one prints zfs_main.c's usage on stderr
  * with status 2; `snap` is `snapshot`'s alias.
  */
-// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback; usage and "unrecognized command"
+// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback, rename, mount, unmount; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
 import { logHistory } from '../../engines/zfs/history';
 import { listDatasets } from '../../engines/zfs/report';
@@ -12,12 +12,14 @@ import { zfsDestroy } from './zfs-destroy';
 import { zfsGet } from './zfs-get';
 import { zfsInherit } from './zfs-inherit';
 import { zfsList } from './zfs-list';
+import { zfsMount, zfsUnmount } from './zfs-mount';
+import { zfsRename } from './zfs-rename';
 import { zfsRollback } from './zfs-rollback';
 import { zfsSet } from './zfs-set';
 import { zfsSnapshot } from './zfs-snapshot';
 import { ZFS_HELP } from './zfs-usage';
 
-const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback, set: zfsSet, inherit: zfsInherit } as const;
+const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback, set: zfsSet, inherit: zfsInherit, rename: zfsRename, mount: zfsMount, unmount: zfsUnmount, umount: zfsUnmount } as const;
 
 function usage(message: string): CommandResult {
   const lines = Object.values(ZFS_HELP).join('');
@@ -35,7 +37,7 @@ export const zfs: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'OpenZFS 2.3 zfs',
-    simplified: 'subcommands create, destroy, list, get, set, inherit, snapshot, rollback; no set/inherit/clone/promote/rename/mount yet; usage omits the property table',
+    simplified: "subcommands create, destroy, list, get, set, inherit, snapshot, rollback, rename, mount, unmount; properties of a pool's root dataset cannot be set; no clone/promote/diff yet; usage omits the property table",
   },
   hosts: ['proxmox', 'truenas'],
   complete(req) {
@@ -50,7 +52,7 @@ export const zfs: Command = {
     if (!fn) return usage(`unrecognized command '${sub}'\n`);
     const result = fn(ctx, rest);
     // spa_history: dataset-changing commands are logged in their pool's history.
-    if (result.exitCode === 0 && !['list', 'get'].includes(sub)) logHistory(ctx.world, ctx.host.name, `zfs ${argv.join(' ')}`, rest);
+    if (result.exitCode === 0 && !['list', 'get', 'mount', 'unmount', 'umount'].includes(sub)) logHistory(ctx.world, ctx.host.name, `zfs ${argv.join(' ')}`, rest);
     return result;
   },
 };

@@ -182,3 +182,32 @@ describe('zpool get, set and history', () => {
     expect(run(s, 'zpool history tank').stdout).toBe("History for 'tank':\n2026-01-01.00:00:01 zpool create tank mirror sda sdb\n2026-01-01.00:00:03 zpool set autotrim=on tank\n2026-01-01.00:00:07 zfs create tank/fs\n\n");
   });
 });
+
+describe('zfs rename, mount and unmount', () => {
+  it('renames a dataset with its children, its files following to the inherited mountpoint', () => {
+    const s = boot({}, everyFieldLab);
+    for (const l of ['zfs create tank/a', 'zfs create tank/a/b', 'echo x > /tank/a/b/f', 'zfs snapshot tank/a/b@s']) expect(run(s, l).exitCode).toBe(0);
+    expect(run(s, 'zfs rename tank/a tank/c').exitCode).toBe(0);
+    expect(run(s, 'zfs list -H -o name,mountpoint -t all -r tank/c').stdout).toBe('tank/c\t/tank/c\ntank/c/b\t/tank/c/b\ntank/c/b@s\t-\n');
+    expect(run(s, 'cat /tank/c/b/f').stdout).toBe('x\n');
+    expect(run(s, 'ls /tank').stdout).not.toMatch(/\ba\b/);
+    expect(s.world.lab.hosts[0]?.datasets.map((d) => d.name)).toContain('tank/c/b');
+    expect(run(s, 'zfs rename tank/c/b@s tank/c/b@t').exitCode).toBe(0);
+    expect(run(s, 'zfs list -H -o name -t snapshot').stdout).toBe('tank/c/b@t\n');
+    expect(run(s, 'zfs rename tank/c rpool/c')).toMatchObject({ stderr: "cannot rename to 'rpool/c': datasets must be within same pool\n", exitCode: 1 });
+    expect(run(s, 'zfs rename tank/nope tank/x')).toMatchObject({ stderr: "cannot open 'tank/nope': dataset does not exist\n", exitCode: 1 });
+  });
+
+  it('unmounts a dataset keeping its files, lists mounts, and mounts it back', () => {
+    const s = boot({}, everyFieldLab);
+    run(s, 'zfs create tank/fs');
+    run(s, 'echo kept > /tank/fs/f');
+    expect(run(s, 'zfs unmount tank/fs').exitCode).toBe(0);
+    expect(run(s, 'ls /tank').stdout).not.toContain('fs');
+    expect(run(s, 'zfs mount').stdout).not.toContain('tank/fs');
+    expect(run(s, 'zfs unmount tank/fs')).toMatchObject({ stderr: "cannot unmount 'tank/fs': not currently mounted\n", exitCode: 1 });
+    expect(run(s, 'zfs mount tank/fs').exitCode).toBe(0);
+    expect(run(s, 'cat /tank/fs/f').stdout).toBe('kept\n');
+    expect(run(s, 'zfs mount').stdout).toContain(`${'tank/fs'.padEnd(30)}  /tank/fs\n`);
+  });
+});

@@ -43,6 +43,7 @@ import { mount } from './commands/mount';
 import { pct } from './commands/pct';
 import { qm } from './commands/qm';
 import { pveam } from './commands/pveam';
+import { pvesm } from './commands/pvesm';
 import { id } from './commands/id';
 import { whoami } from './commands/whoami';
 import { free } from './commands/free';
@@ -70,7 +71,7 @@ import { zpool } from './commands/zpool';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pwd, qm, rm, sleep, ssh, stat, stressNg, su, systemctl, systemdCgls, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pvesm, pwd, qm, rm, sleep, ssh, stat, stressNg, su, systemctl, systemdCgls, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

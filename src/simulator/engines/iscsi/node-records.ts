@@ -51,6 +51,9 @@ export function setNodeParam(rec: NodeRecord, key: string, value: string): boole
     case 'node.session.auth.password_in':
       rec.password_in = value;
       return true;
+    // Proxmox's ISCSIPlugin sets this before each login; the simulator's logins do not retry, so it is accepted and not kept.
+    case 'node.session.initial_login_retry_max':
+      return /^\d+$/.test(value);
     default:
       return false;
   }

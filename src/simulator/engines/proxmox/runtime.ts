@@ -129,6 +129,14 @@ export function startContainer(world: World, host: Host, ct: Container): StartRe
     cpuQuota: ct.cpulimit ? Math.round(ct.cpulimit * 100000) : null,
     cpuPeriod: 100000,
   });
+  // Raw `lxc.cgroup2.KEY: VALUE` lines of the config write the cgroup's files after Proxmox's own (lxc conf.c setup_cgroup2).
+  const raw: Record<string, 'memoryMax' | 'memoryHigh' | 'swapMax' | 'pidsMax'> = { 'memory.max': 'memoryMax', 'memory.high': 'memoryHigh', 'memory.swap.max': 'swapMax', 'pids.max': 'pidsMax' };
+  for (const line of ct.lxc) {
+    const m = /^lxc\.cgroup2\.([a-z.]+)\s*[:=]\s*(\S+)\s*$/.exec(line);
+    const key = m ? raw[m[1] as string] : undefined;
+    if (!m || !key || !/^(max|\d+)$/.test(m[2] as string)) continue;
+    createCgroup(world, name, cgroup, { [key]: m[2] === 'max' ? null : Number(m[2]) });
+  }
   createCgroup(world, name, `${cgroup}/ns`);
 
   // The mount namespace: rootfs at /, then the API filesystems, then mpN in order.

@@ -97,3 +97,17 @@ describe('per-mount idmap= (pve-container 6.1.6)', () => {
     expect(run(s, 'pct set 104 -mp0 /Tank-Archive/Family_Archive,mp=/mnt/family,idmap=x:1:1:0').stderr).toBe('failed to parse mount point idmap: x:1:1:0\n');
   });
 });
+
+describe('raw lxc.cgroup2 lines', () => {
+  it('set the container cgroup\'s files at start: pids.max refuses forks past it', () => {
+    const s = family();
+    run(s, `pct create 105 ${TEMPLATE} --storage local-zfs`);
+    const ct = s.world.lab.hosts[0]!.containers!.find((c) => c.vmid === 105)!;
+    ct.lxc = ['lxc.cgroup2.pids.max: 11'];
+    run(s, 'pct start 105');
+    expect(run(s, 'cat /sys/fs/cgroup/lxc/105/pids.max').stdout).toBe('11\n');
+    const r = run(s, 'pct exec 105 -- stress-ng --vm 1 --vm-bytes 1M --timeout 1s');
+    expect(r.stderr).toContain('vm: fork failed, errno=11 (Resource temporarily unavailable)\n');
+    expect(r.exitCode).toBe(2);
+  });
+});

@@ -1,21 +1,17 @@
 /**
- * Creating a data pool as TrueNAS 25.10's `pool.create` does it over the ZFS engine: the
- * disks get one ZFS partition each (middlewared plugins/disk_/format.py: a single
- * "Solaris /usr & Apple ZFS" partition since swap partitions were dropped), the pool goes into
- * the lab model through model/edit (so the exporters see it), then the ZFS engine imports it
- * with `openPool` (the call `zpool create` makes after its model edit) and its root dataset
- * is mounted at /mnt/NAME (altroot /mnt). Validation is worded as pool_/pool.py do_create and
- * disk_/availability.py check_disks_availability word it.
+ * Creating a data pool as TrueNAS 25.10's `pool.create` does it, over the ZFS engine's
+ * `createPool` (what `zpool create` uses): the pool goes into the lab model through
+ * model/edit (so the exporters see it), the engine labels the disks, imports the pool and
+ * mounts its root dataset at /mnt/NAME (altroot /mnt). Validation is worded as pool_/pool.py
+ * do_create and disk_/availability.py check_disks_availability word it. Simplified: the disks
+ * are labelled as `zpool create` labels whole disks (partitions 1 and 9), not with
+ * disk.format's single partition.
  */
-import type { Host, Pool } from '../../model';
+import type { Host, Pool, Vdev } from '../../model';
 import { checkPoolName } from '../../model';
-import { draftHost, editLab } from '../../model/edit';
-import { approximatePoolBytes, mountDataset } from '../kernel/boot';
-import { partitionDisk, removeBlockDevice } from '../kernel/devices';
 import type { World } from '../world';
 import { hostKernel } from '../world';
-import { openPool, poolState } from '../zfs';
-import { refreshKernelSpace } from '../zfs/kernel-space';
+import { createPool } from '../zfs/pool-ops';
 import type { ApiError } from './api-args';
 
 /** A data vdev as pool.create takes it. */
@@ -56,34 +52,14 @@ export function checkPoolCreate(world: World, host: Host, name: string, data: Da
 }
 
 /**
- * Creates the pool (its checks passed): partitions, model edit, import, mount. Returns
- * errors when the lab model refuses it.
+ * Creates the pool (its checks passed) with the ZFS engine's `createPool`, the operation
+ * `zpool create` uses: the model edit, the disk labels, the import and the mount at
+ * /mnt/NAME. TrueNAS always asks for ashift=12 (pool.py do_create). Returns errors when the
+ * engine refuses.
  */
 export function createDataPool(world: World, hostName: string, name: string, data: DataVdev[]): ApiError[] {
-  const pool: Pool = {
-    name,
-    vdevs: data.map((v) => ({ type: v.type.toLowerCase() as Pool['vdevs'][number]['type'], disks: [...v.disks] })),
-    // pool.py do_create: TrueNAS always creates pools with ashift=12.
-    properties: { ashift: 12 } as Pool['properties'],
-  };
-  const edit = editLab(world.lab, (draft) => {
-    const h = draftHost(draft, hostName);
-    if (!h) return { ok: false, error: { code: 'no-host', message: `no host ${hostName}` } };
-    h.pools.push(pool);
-    return { ok: true, value: null };
-  });
-  if (!edit.ok) return [{ attr: 'pool_create', message: edit.error.message }];
-  const host = world.lab.hosts.find((h) => h.name === hostName) as Host;
-  const k = hostKernel(world, hostName);
-  for (const disk of pool.vdevs.flatMap((v) => v.disks)) {
-    // A new partition table: whatever was on the disk (an old pool's partitions) goes.
-    for (const old of k.devices.filter((d) => d.parent === disk)) removeBlockDevice(world, hostName, old.name);
-    partitionDisk(world, hostName, disk, [{ size: 0, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' }]);
-  }
-  const partSize = (disk: string): number => k.devices.find((d) => d.parent === disk && d.fstype === 'zfs_member')?.size ?? 0;
-  k.spaces[name] = { size: approximatePoolBytes(host, name, partSize), used: 0 };
-  const made = poolState(world, hostName, name) ?? openPool(world, host, host.pools.find((p) => p.name === name) as Pool);
-  mountDataset(world, host, name);
-  refreshKernelSpace(world, host, made);
-  return [];
+  const vdevs: Vdev[] = data.map((v) => ({ type: v.type.toLowerCase() as Vdev['type'], disks: [...v.disks] }));
+  // The middleware wipes and formats the disks first (disk.format), so nothing on them stops zpool: -f.
+  const made = createPool(world, hostName, name, vdevs, { ashift: 12 } as Pool['properties'], true);
+  return made.ok ? [] : [{ attr: 'pool_create', errno: 'EFAULT', message: made.error.lines.join('\n') }];
 }

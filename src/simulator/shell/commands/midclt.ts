@@ -37,7 +37,7 @@ export const midclt: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'TrueNAS 25.10 midclt (truenas_api_client)',
-    simplified: 'only `call`, with iscsi.*, service.*, pool.query/get_instance/create, pool.dataset.create/query/get_instance/delete and system.info/version (PoolEntry, PoolDatasetEntry and SystemInfo with representative fields, not every property; no dRAID; a failed job without -j only prints its id, as midclt does); no Python traceback after an error; job progress bars are not drawn; ids are assigned by the lab model (lowest free) where the database takes the next',
+    simplified: 'only `call`, with iscsi.*, service.*, pool.query/get_instance/create, pool.dataset.create/query/get_instance/delete and system.info/version (PoolEntry, PoolDatasetEntry and SystemInfo with representative fields, not every property; no dRAID; pool.create labels disks as zpool create does (partitions 1 and 9) rather than disk.format\'s single partition; a failed job without -j only prints its id, as midclt does); no Python traceback after an error; job progress bars are not drawn; ids are assigned by the lab model (lowest free) where the database takes the next',
   },
   hosts: ['truenas'],
   complete(request) {

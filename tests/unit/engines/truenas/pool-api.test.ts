@@ -19,7 +19,7 @@ describe('midclt pool.* on the starter lab', () => {
     const topo = JSON.parse(run(s, `midclt call pool.query '[]' '{"get":true,"select":["topology"]}'`).stdout) as { topology: { data: { name: string; type: string; children: { disk: string }[] }[] } };
     expect(topo.topology.data.map((v) => [v.name, v.type, v.children.map((c) => c.disk)])).toEqual([['mirror-0', 'MIRROR', ['sda', 'sdb']]]);
     expect(out(s, 'zpool list -H -o name,health tank')).toBe('tank\tONLINE\n[0]');
-    expect(out(s, 'lsblk -no NAME,FSTYPE /dev/sda')).toBe('sda    \n└─sda1 zfs_member\n[0]');
+    expect(out(s, 'lsblk -no NAME,FSTYPE /dev/sda')).toBe('sda    \n├─sda1 zfs_member\n└─sda9 \n[0]');
     expect(run(s, 'findmnt -no SOURCE,FSTYPE /mnt/tank').stdout).toBe('tank zfs\n');
   });
 

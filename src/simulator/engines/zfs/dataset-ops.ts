@@ -184,6 +184,9 @@ export function snapshotDataset(world: World, host: string, full: string, recurs
 export function destroySnapshotByName(world: World, host: string, full: string): ZfsResult {
   const [name, snap] = full.split('@') as [string, string];
   const found = findDataset(world, host, name);
+  // zfs_main.c destroy_check_dependent: a snapshot with clones goes only with -R.
+  const clones = found ? Object.values(found.pool.datasets).filter((d) => d.origin === full).map((d) => d.name) : [];
+  if (clones.length > 0) return no('snapshot has dependent clones', ["use '-R' to destroy the following datasets:", ...clones]);
   if (!found || !found.ds.snapshots.some((s) => s.name === snap)) return { ok: true, value: null };
   destroySnapshot(world, found.pool, found.ds, snap);
   const lab = world.lab.hosts.find((h) => h.name === host);

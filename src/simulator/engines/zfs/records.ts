@@ -96,6 +96,8 @@ export function killBlock(pool: PoolState, ds: DatasetState, bp: BlockPointer, t
   const [birth, , , asize, , vdev] = bp;
   ds.live[birth] = (ds.live[birth] ?? 0) - asize;
   if (ds.live[birth] === 0) delete ds.live[birth];
+  // A clone's blocks from before its origin belong to the origin snapshot: dropping them frees nothing.
+  if (ds.originTxg !== undefined && birth <= ds.originTxg) return;
   if (birth > latestSnapshotTxg(ds)) {
     const v = pool.vdevs[vdev];
     if (v) v.alloc -= asize;

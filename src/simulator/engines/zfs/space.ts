@@ -42,10 +42,15 @@ export function referencedRaw(ds: DatasetState): number {
   return sum(ds.live);
 }
 
-/** Raw bytes written since the latest snapshot (all of it without one). */
+/** Raw bytes written since the latest snapshot (all of it without one; for a clone, since its origin). */
 export function writtenRaw(ds: DatasetState): number {
-  const last = ds.snapshots[ds.snapshots.length - 1]?.txg ?? 0;
+  const last = Math.max(ds.snapshots[ds.snapshots.length - 1]?.txg ?? 0, ds.originTxg ?? 0);
   return sum(ds.live, (k) => Number(k) > last);
+}
+
+/** Raw bytes only the head holds (a clone shares what was born before its origin with the origin snapshot). */
+export function ownRaw(ds: DatasetState): number {
+  return ds.originTxg === undefined ? referencedRaw(ds) : sum(ds.live, (k) => Number(k) > (ds.originTxg ?? 0));
 }
 
 /** Bytes only `snap` holds: dead blocks born after the previous snapshot and killed before the next was taken. */
@@ -70,7 +75,7 @@ export function childrenOf(pool: PoolState, name: string): DatasetState[] {
 
 /** The space a dataset and everything below it uses (its USED). */
 export function datasetUsed(pool: PoolState, ds: DatasetState, refreservation: (name: string) => number): number {
-  const own = asSpace(pool, referencedRaw(ds));
+  const own = asSpace(pool, ownRaw(ds));
   const snaps = asSpace(pool, sum(ds.dead));
   const children = childrenOf(pool, ds.name).reduce((n, c) => n + datasetUsed(pool, c, refreservation), 0);
   const reserv = Math.max(0, refreservation(ds.name) - own);
@@ -90,12 +95,13 @@ export function datasetSpace(pool: PoolState, ds: DatasetState, refreservation: 
   const poolUsed = root ? datasetUsed(pool, root, refreservation) : 0;
   // AVAIL: the pool's free space; a dataset's own unused refreservation is still its to use.
   const available = Math.max(0, poolDataSpace(pool) - poolUsed - external) + usedbyrefreservation;
+  const usedbydataset = asSpace(pool, ownRaw(ds));
   return {
-    used: referenced + usedbysnapshots + usedbychildren + usedbyrefreservation,
+    used: usedbydataset + usedbysnapshots + usedbychildren + usedbyrefreservation,
     available,
     referenced,
     usedbysnapshots,
-    usedbydataset: referenced,
+    usedbydataset,
     usedbychildren,
     usedbyrefreservation,
     written: asSpace(pool, writtenRaw(ds)),

@@ -72,6 +72,8 @@ export interface DatasetState {
   creation: number;
   /** The snapshot it was cloned from (`pool/fs@snap`), for clones. */
   origin?: string;
+  /** The origin snapshot's txg: blocks born at or before it belong to the origin, not to the clone. */
+  originTxg?: number;
   snapshots: SnapshotState[];
   /** Files by inode number. */
   objects: Record<string, ObjectState>;

@@ -3,10 +3,11 @@
  * zfs-create.ts ...). No command or an unknown one prints zfs_main.c's usage on stderr
  * with status 2; `snap` is `snapshot`'s alias.
  */
-// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback, rename, mount, unmount; usage and "unrecognized command"
+// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback, clone, rename, mount, unmount; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
 import { logHistory } from '../../engines/zfs/history';
 import { listDatasets } from '../../engines/zfs/report';
+import { zfsClone } from './zfs-clone';
 import { zfsCreate } from './zfs-create';
 import { zfsDestroy } from './zfs-destroy';
 import { zfsGet } from './zfs-get';
@@ -19,7 +20,7 @@ import { zfsSet } from './zfs-set';
 import { zfsSnapshot } from './zfs-snapshot';
 import { ZFS_HELP } from './zfs-usage';
 
-const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback, set: zfsSet, inherit: zfsInherit, rename: zfsRename, mount: zfsMount, unmount: zfsUnmount, umount: zfsUnmount } as const;
+const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback, set: zfsSet, inherit: zfsInherit, rename: zfsRename, mount: zfsMount, unmount: zfsUnmount, umount: zfsUnmount, clone: zfsClone } as const;
 
 function usage(message: string): CommandResult {
   const lines = Object.values(ZFS_HELP).join('');
@@ -37,7 +38,7 @@ export const zfs: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'OpenZFS 2.3 zfs',
-    simplified: "subcommands create, destroy, list, get, set, inherit, snapshot, rollback, rename, mount, unmount; properties of a pool's root dataset cannot be set; no clone/promote/diff yet; usage omits the property table",
+    simplified: "subcommands create, destroy, list, get, set, inherit, snapshot, rollback, clone, rename, mount, unmount; properties of a pool's root dataset cannot be set; clones are recorded in the lab as plain datasets; no promote/diff yet; usage omits the property table",
   },
   hosts: ['proxmox', 'truenas'],
   complete(req) {

@@ -211,3 +211,22 @@ describe('zfs rename, mount and unmount', () => {
     expect(run(s, 'zfs mount').stdout).toContain(`${'tank/fs'.padEnd(30)}  /tank/fs\n`);
   });
 });
+
+describe('zfs clone', () => {
+  it('starts as the snapshot, shares its blocks (REFER as the snapshot, USED only new data) and protects its origin', () => {
+    const s = boot({}, everyFieldLab);
+    for (const l of ['zfs create tank/fs', 'dd if=/dev/urandom of=/tank/fs/f bs=1M count=2 status=none', 'echo v1 > /tank/fs/note', 'zfs snapshot tank/fs@s', 'echo v2 > /tank/fs/note']) expect(run(s, l).exitCode).toBe(0);
+    expect(run(s, 'zfs clone tank/fs@s tank/c').exitCode).toBe(0);
+    expect(run(s, 'cat /tank/c/note').stdout).toBe('v1\n');
+    expect(run(s, 'zfs get -H -o value origin tank/c').stdout).toBe('tank/fs@s\n');
+    const [refer, used] = run(s, 'zfs get -Hp -o value referenced,used tank/c').stdout.trim().split('\n').map(Number);
+    expect(refer).toBeGreaterThan(2 * 1024 * 1024);
+    expect(used).toBeLessThan(256 * 1024);
+    run(s, 'dd if=/dev/urandom of=/tank/c/g bs=1M count=1 status=none');
+    expect(Number(run(s, 'zfs get -Hp -o value used tank/c').stdout)).toBeGreaterThan(1024 * 1024);
+    expect(run(s, 'cat /tank/fs/note').stdout).toBe('v2\n');
+    expect(run(s, 'zfs destroy tank/fs@s')).toMatchObject({ stderr: "cannot destroy 'tank/fs@s': snapshot has dependent clones\nuse '-R' to destroy the following datasets:\ntank/c\n", exitCode: 1 });
+    expect(run(s, 'zfs destroy -R tank/fs@s').exitCode).toBe(0);
+    expect(run(s, 'zfs list -H -o name -r tank').stdout).toBe('tank\ntank/archive\ntank/fs\ntank/vm-200-disk-0\n');
+  });
+});

@@ -5,7 +5,7 @@ import { startZfsFuse, type ZfsFuse } from '../../support/zfs-fuse';
 import { runTool } from '../../support/tools';
 import { boot, everyFieldLab, run } from '../../../unit/shell/sim-fixture';
 
-// Scrub and self-healing against a real ZFS (zfs-fuse 0.7): a mirror over two backing
+// Scrub and self-healing against a real ZFS (zfs-fuse 0.7): a mirror (and a raidz1) over backing
 // files, one side overwritten with random bytes in its data area (as `dd` over a disk does),
 // then a scrub. Behaviour compared: the damaged side (and only it) gets CKSUM errors and
 // repairs, no data errors; damage to both sides at the same place gives permanent errors.
@@ -105,5 +105,39 @@ describe('scrub on a mirror: real zfs-fuse vs the simulator', () => {
     run(s, 'zpool scrub -w tank');
     const text = run(s, 'zpool status -v tank').stdout;
     expect(text).toMatch(/errors: Permanent errors have been detected in the following files:\n\n {8}\/tank\/fs\/data\n/);
+  });
+});
+
+describe('scrub on a raidz1: real zfs-fuse vs the simulator', () => {
+  it('rebuilds the damaged disk from parity, CKSUM only on it, no data errors', () => {
+    runTool(z.zpool, ['destroy', '-f', POOL]);
+    const files = ['r0', 'r1', 'r2'].map((n) => join(z.dir, n));
+    sh(`rm -f ${files.join(' ')}; truncate -s 128M ${files.join(' ')}`);
+    const made = runTool(z.zpool, ['create', '-f', '-m', join(z.dir, 'mnt'), POOL, 'raidz1', ...files]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(sh(`dd if=/dev/urandom of=${join(z.dir, 'mnt')}/data bs=1M count=8 status=none`).status).toBe(0);
+    expect(runTool(z.zfs, ['snapshot', `${POOL}@synced`]).status).toBe(0);
+    damageReal(files[1] as string);
+    runTool(z.zpool, ['scrub', POOL]);
+    let text = '';
+    for (let i = 0; i < 300; i++) {
+      text = runTool(z.zpool, ['status', '-v', POOL]).stdout;
+      if (!/in progress/.test(text)) break;
+      spawnSync('sleep', ['0.1']);
+    }
+    const real: Record<string, number> = {};
+    for (const m of text.matchAll(/^\s+(\S*r[012])\s+\S+\s+\d+\s+\d+\s+(\d+)/gm)) real[(m[1] as string).replace(/.*\//, '')] = Number(m[2]);
+    expect(real.r1).toBeGreaterThan(0);
+    expect([real.r0, real.r2]).toEqual([0, 0]);
+    expect(text).toMatch(/errors: No known data errors/);
+
+    const s = boot({ host: 'truenas' });
+    for (const l of ['zpool create tank raidz1 sda sdb sdc', 'dd if=/dev/urandom of=/mnt/tank/data bs=1M count=8 status=none', 'dd if=/dev/urandom of=/dev/sdb bs=1M seek=5 count=64 conv=notrunc status=none', 'zpool scrub -w tank']) expect(run(s, l).exitCode).toBe(0);
+    const out = run(s, 'zpool status -v tank').stdout;
+    const sim: Record<string, number> = {};
+    for (const m of out.matchAll(/^\t {4}(sd[abc])\s+\S+\s+\d+\s+\d+\s+(\d+)/gm)) sim[m[1] as string] = Number(m[2]);
+    expect(sim.sdb).toBeGreaterThan(0);
+    expect([sim.sda, sim.sdc]).toEqual([0, 0]);
+    expect(out).toMatch(/errors: No known data errors/);
   });
 });

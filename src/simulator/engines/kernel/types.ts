@@ -123,6 +123,8 @@ export interface Namespace {
   hostname?: string;
   /** pid: the next PID given out inside (1 for the first process, its init). */
   nextPid?: number;
+  /** cgroup: the cgroup that is `/` inside (cgroup_namespaces(7)); the real root when left out. */
+  cgroupRoot?: string;
 }
 
 /** A process. `pid` is its PID in the host's initial PID namespace. */

@@ -138,6 +138,8 @@ export function startContainer(world: World, host: Host, ct: Container): StartRe
     createCgroup(world, name, cgroup, { [key]: m[2] === 'max' ? null : Number(m[2]) });
   }
   createCgroup(world, name, `${cgroup}/ns`);
+  // The container's systemd makes its own scopes and slices below its root.
+  for (const unit of ['init.scope', 'system.slice', 'user.slice']) createCgroup(world, name, `${cgroup}/ns/${unit}`);
 
   // The mount namespace: rootfs at /, then the API filesystems, then mpN in order.
   const mnt = k.namespaces[String(ns.mnt)];
@@ -147,9 +149,12 @@ export function startContainer(world: World, host: Host, ct: Container): StartRe
   const hostSb = (path: string): string | undefined => hostTable.find((m) => m.path === path)?.sb;
   const proc = addSuperblock(world, name, { driver: 'procfs', fstype: 'proc', source: 'proc', options: '', data: { pidNs: ns.pid } });
   addMount(world, name, ns.mnt, proc.id, '/proc', 'rw,nosuid,nodev,noexec,relatime');
+  // The container's cgroup namespace is rooted at /lxc/VMID/ns, and so is its /sys/fs/cgroup (lxc's cgroup2 mount).
+  const cgroupNs = k.namespaces[String(ns.cgroup)];
+  if (cgroupNs) cgroupNs.cgroupRoot = `${cgroup}/ns`;
   for (const [path, opts] of [['/sys', 'ro,nosuid,nodev,noexec,relatime'], ['/sys/fs/cgroup', 'rw,nosuid,nodev,noexec,relatime'], ['/dev', 'rw,nosuid,relatime'], ['/dev/pts', 'rw,nosuid,noexec,relatime']] as const) {
     const sb = hostSb(path);
-    if (sb) addMount(world, name, ns.mnt, sb, path, opts);
+    if (sb) addMount(world, name, ns.mnt, sb, path, opts, path === '/sys/fs/cgroup' ? `${cgroup}/ns` : '/');
   }
   const vfs = rootVfs(world, name);
   for (const m of [...ct.mounts].sort((a, b) => a.index - b.index)) {

@@ -145,3 +145,13 @@ describe('systemd-cgls', () => {
     expect(run(s, 'systemd-cgls /lxc/101').stdout.split('\n')[0]).toBe('CGroup /lxc/101:');
   });
 });
+
+describe('cgroup namespace', () => {
+  it('inside, the container cgroup is / in /proc/self/cgroup and /sys/fs/cgroup; the limit sits above it', () => {
+    const s = running();
+    expect(run(s, 'pct exec 101 -- cat /proc/1/cgroup').stdout).toBe('0::/init.scope\n');
+    expect(run(s, 'pct exec 101 -- cat /sys/fs/cgroup/memory.max').stdout).toBe('max\n');
+    expect(run(s, 'cat /sys/fs/cgroup/lxc/101/memory.max').stdout).toBe(`${256 * 1024 * 1024}\n`);
+    expect(run(s, 'pct exec 101 -- ls /sys/fs/cgroup').stdout).toContain('init.scope\n');
+  });
+});

@@ -97,6 +97,14 @@ function status(p: Process, uid: number, gid: number): string {
   return lines.join('\n') + '\n';
 }
 
+/** A cgroup path as a process whose cgroup namespace is rooted at `root` sees it (`/..` above it). */
+function cgroupSeen(path: string, root: string | undefined): string {
+  if (!root || root === '/') return path;
+  if (path === root) return '/';
+  if (path.startsWith(`${root}/`)) return path.slice(root.length);
+  return `/..${path}`;
+}
+
 /** The data of a procfs superblock: the PID namespace it was mounted for (the initial one when left out). */
 export interface ProcfsData {
   pidNs: number;
@@ -140,7 +148,8 @@ registerDriver(
         tree.set(base, { type: 'dir', mode: 0o555, uid: p.uid, gid: p.gid, mtime: p.start });
         const pf = (name: string, render: () => string, mode = 0o444): void => void tree.set(`${base}/${name}`, { type: 'file', mode, uid: p.uid, gid: p.gid, render, zeroSize: true, mtime: p.start });
         pf('status', () => status(p, uid, gid));
-        pf('cgroup', () => `0::${p.cgroup ?? '/'}\n`);
+        // cgroup_namespaces(7): the path relative to the reader's cgroup namespace root.
+        pf('cgroup', () => `0::${cgroupSeen(p.cgroup ?? '/', k.namespaces[String(reader?.ns.cgroup ?? k.initNs.cgroup)]?.cgroupRoot)}\n`);
         pf('comm', () => `${p.comm}\n`, 0o644);
         pf('cmdline', () => (p.args.length ? p.args.join('\0') + '\0' : ''));
         const userNs = k.namespaces[String(p.ns.user)];

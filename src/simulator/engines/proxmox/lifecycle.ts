@@ -6,6 +6,7 @@
  */
 // @sim pct set/destroy/mount | pve-container 6.x update_pct_config (read-only unprivileged), destroy_vm (running, protection), pct mount at /var/lib/lxc/VMID/rootfs
 import type { Container, Host } from '../../model';
+import { effectiveIdmap } from '../../model';
 import { editLab } from '../../model/edit';
 import { mkdirs, rootVfs } from '../kernel/boot';
 import { addMount, removeMount } from '../kernel/mounts';
@@ -13,7 +14,7 @@ import type { World } from '../world';
 import { hostKernel } from '../world';
 import { applyOption, deleteOption } from './config-options';
 import { datasetMount, ensureVolume, volumeDataset } from './rootfs';
-import { runningContainer } from './runtime';
+import { mountPoint, runningContainer } from './runtime';
 import { proxmoxHost } from './state';
 
 /** A container of a host by VMID. */
@@ -37,7 +38,21 @@ export function setContainerOptions(world: World, hostName: string, vmid: number
     }
     return { ok: true, value: null };
   });
-  return edit.ok ? null : (problem ?? edit.error.message);
+  if (!edit.ok) return problem ?? edit.error.message;
+  // Mount points added to a running container are hot-plugged (pve-container: mountpoint hotplug).
+  const running = runningContainer(world, hostName, vmid);
+  const ct = findContainer(world, hostName, vmid);
+  if (running && ct) {
+    const host = world.lab.hosts.find((h) => h.name === hostName) as Host;
+    const mounted = new Set((hostKernel(world, hostName).namespaces[String(running.ns.mnt)]?.mounts ?? []).map((m) => m.path));
+    for (const [name] of options) {
+      const m = /^mp(\d+)$/.exec(name) ? ct.mounts.find((x) => `mp${x.index}` === name) : undefined;
+      if (!m || mounted.has(m.mp)) continue;
+      const problem2 = mountPoint(world, host, running.ns.mnt, running.rootUid, running.rootGid, m, effectiveIdmap(ct.idmap, ct.unprivileged));
+      if (problem2) return problem2;
+    }
+  }
+  return null;
 }
 
 /** `pct destroy VMID`: an error text, or null once the container and its volumes are gone. */

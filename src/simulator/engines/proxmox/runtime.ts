@@ -17,6 +17,7 @@ import { createNamespace } from '../kernel/namespaces';
 import { exitProcess, spawnProcess } from '../kernel/processes';
 import type { MountIdmapExtent, NsType } from '../kernel/types';
 import { setIdMap } from '../kernel/user-namespace';
+import { createVfs } from '../kernel/vfs';
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import { datasetMount, ensureVolume, hostIdOf, unpackTemplate, volumeDataset } from './rootfs';
@@ -59,6 +60,37 @@ export function mountIdmap(spec: string, map: readonly IdmapEntry[]): MountIdmap
     }
   }
   return out;
+}
+
+/**
+ * Mounts one mpN into a container's mount namespace (at start, or hot-plugged by `pct set`
+ * on a running container, as pve-container does): a bind mount shows the host directory
+ * (any host path: a dataset, an ext4 LUN mounted on the host...), a volume its dataset; the
+ * mountpoint is made inside as the container's root. Returns an error text or null.
+ */
+export function mountPoint(world: World, host: Host, mntNs: number, rootUid: number, rootGid: number, m: Container['mounts'][number], map: readonly IdmapEntry[]): string | null {
+  const name = host.name;
+  const hostTable = mountTable(world, name, hostKernel(world, name).initNs.mnt);
+  let sb: string;
+  let root = '/';
+  if (m.source !== undefined) {
+    // A bind mount: the host mount holding the source, and the source's place in it.
+    if (rootVfs(world, name).kind(m.source) !== 'dir') return `mount point '${m.source}' does not exist`;
+    const at = mountAt(hostTable, m.source);
+    if (!at) return `mount point '${m.source}' does not exist`;
+    sb = at.sb;
+    const rel = m.source.slice(at.path === '/' ? 0 : at.path.length);
+    root = (at.root === '/' ? '' : at.root) + rel || '/';
+  } else {
+    const ds = m.storage && m.volume ? volumeDataset(host, m.storage, m.volume) : null;
+    const vol = ds ? (datasetMount(world, name, ds) ?? ensureVolume(world, name, ds, m.size ?? 8 * 1024 ** 3)) : null;
+    if (!vol || typeof vol === 'string') return typeof vol === 'string' ? vol : `volume mount point mp${m.index}: only zfspool storage is simulated`;
+    sb = vol.sb;
+  }
+  mkdirs(createVfs({ world, host: name, mntNs, uid: rootUid, gid: rootGid }), m.mp);
+  const entry = addMount(world, name, mntNs, sb, m.mp, `${m.ro ? 'ro' : 'rw'},relatime${m.idmap ? ',idmapped' : ''}`, root);
+  if (m.idmap) entry.idmap = mountIdmap(m.idmap, map.length > 0 ? map : IDENTITY);
+  return null;
 }
 
 /** What a start did: null, or the lines pct prints and its exit status. */
@@ -156,27 +188,9 @@ export function startContainer(world: World, host: Host, ct: Container): StartRe
     const sb = hostSb(path);
     if (sb) addMount(world, name, ns.mnt, sb, path, opts, path === '/sys/fs/cgroup' ? `${cgroup}/ns` : '/');
   }
-  const vfs = rootVfs(world, name);
   for (const m of [...ct.mounts].sort((a, b) => a.index - b.index)) {
-    let sb: string;
-    let root = '/';
-    if (m.source !== undefined) {
-      // A bind mount: the host mount holding the source, and the source's place in it.
-      if (vfs.kind(m.source) !== 'dir') return { ok: false, lines: [`mount point '${m.source}' does not exist`, `startup for container '${ct.vmid}' failed`] };
-      const at = mountAt(hostTable, m.source);
-      if (!at) continue;
-      sb = at.sb;
-      const rel = m.source.slice(at.path === '/' ? 0 : at.path.length);
-      root = (at.root === '/' ? '' : at.root) + (rel === '' ? '' : rel) || '/';
-    } else {
-      const ds = m.storage && m.volume ? volumeDataset(host, m.storage, m.volume) : null;
-      const vol = ds ? (datasetMount(world, name, ds) ?? ensureVolume(world, name, ds, m.size ?? 8 * 1024 ** 3)) : null;
-      if (!vol || typeof vol === 'string') continue;
-      sb = vol.sb;
-    }
-    mkdirs(vfs, `${rootMount.path}${m.mp}`);
-    const entry = addMount(world, name, ns.mnt, sb, m.mp, `${m.ro ? 'ro' : 'rw'},relatime${m.idmap ? ',idmapped' : ''}`, root);
-    if (m.idmap) entry.idmap = mountIdmap(m.idmap, map.length > 0 ? map : IDENTITY);
+    const problem = mountPoint(world, host, ns.mnt, rootUid, rootGid, m, map);
+    if (problem) return { ok: false, lines: [problem, `startup for container '${ct.vmid}' failed`] };
   }
 
   // [lxc monitor] on the host; the container's systemd is PID 1 inside.

@@ -107,3 +107,16 @@ describe('pct', () => {
     expect(run(s, 'ls /rpool/data').stdout).toBe('');
   });
 });
+
+describe('pct set -mpN on a running container', () => {
+  it('hot-plugs a bind mount of any host directory (here an ordinary one), made inside as the container root', () => {
+    const { s } = withContainer();
+    run(s, 'pct start 101');
+    run(s, 'mkdir -p /mnt/lun && touch /mnt/lun/data.img');
+    expect(run(s, 'pct set 101 -mp0 /mnt/lun,mp=/srv/lun').stderr).toBe('');
+    expect(run(s, 'pct exec 101 -- ls /srv/lun').stdout).toBe('data.img\n');
+    expect(run(s, 'pct exec 101 -- findmnt -n -o TARGET /srv/lun').stdout).toBe('/srv/lun\n');
+    expect(run(s, 'stat -c %u /rpool/data/subvol-101-disk-0/srv').stdout).toBe('100000\n');
+    expect(run(s, 'pct set 101 -mp1 /nowhere,mp=/x').stderr).toBe("bind mount source '/nowhere' does not exist on pve\n");
+  });
+});

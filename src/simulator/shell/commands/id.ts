@@ -4,6 +4,7 @@
  * /etc/group of its mount namespace (coreutils id.c, print_full_info).
  */
 // @sim id | GNU coreutils 9.7 id(1): uid=/gid=/groups= with names, -u -g -G -n -r, a USER operand; IDs through the user namespace
+import { quote } from '../quotearg';
 import type { Command, CommandContext } from '../command-spec';
 import { idNames, seenId } from '../user-names';
 
@@ -58,7 +59,7 @@ export const id: Command = {
       } else {
         const found = /^\d+$/.test(user) && names.user(Number(user)) ? { uid: Number(user), gid: names.userByName(names.user(Number(user)) as string)?.gid ?? 0 } : names.userByName(user);
         if (!found) {
-          err += `id: '${user}': no such user\n`;
+          err += `id: ${quote(user)}: no such user\n`;
           status = 1;
           continue;
         }

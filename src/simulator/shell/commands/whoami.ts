@@ -3,6 +3,7 @@
  * (coreutils whoami.c: getpwuid(geteuid())).
  */
 // @sim whoami | GNU coreutils 9.7 whoami(1): getpwuid of the effective UID in the process's user namespace; "cannot find name for user ID N"
+import { quote } from '../quotearg';
 import type { Command } from '../command-spec';
 import { idNames, seenId } from '../user-names';
 
@@ -19,7 +20,7 @@ export const whoami: Command = {
     imitates: 'GNU coreutils 9.7 whoami',
   },
   run(ctx, argv) {
-    if (argv.length > 0) return { stdout: '', stderr: `whoami: extra operand '${argv[0]}'\nTry 'whoami --help' for more information.\n`, exitCode: 1 };
+    if (argv.length > 0) return { stdout: '', stderr: `whoami: extra operand ${quote(argv[0] as string)}\nTry 'whoami --help' for more information.\n`, exitCode: 1 };
     const uid = seenId(ctx, ctx.proc.uid, 'uid');
     const name = idNames(ctx).user(uid);
     return name === null ? { stdout: '', stderr: `whoami: cannot find name for user ID ${uid}\n`, exitCode: 1 } : { stdout: `${name}\n`, stderr: '', exitCode: 0 };

@@ -19,7 +19,7 @@ describe('id and whoami', () => {
     expect(run(s, 'pct exec 101 -- id').stdout).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
     expect(run(s, 'id -u nobody').stdout).toBe('65534\n');
     expect(run(s, 'id -un').stdout).toBe('root\n');
-    expect(run(s, 'id ghost')).toMatchObject({ stderr: "id: 'ghost': no such user\n", exitCode: 1 });
+    expect(run(s, 'id ghost')).toMatchObject({ stderr: 'id: ‘ghost’: no such user\n', exitCode: 1 });
   });
 });
 
@@ -116,7 +116,7 @@ describe('useradd and groupadd', () => {
     expect(run(s, 'pct exec 101 -- useradd -m anna').exitCode).toBe(0);
     expect(run(s, 'pct exec 101 -- id anna').stdout).toBe('uid=1000(anna) gid=1000(anna) groups=1000(anna)\n');
     expect(run(s, 'stat -c %u:%g /rpool/data/subvol-101-disk-0/home/anna').stdout).toBe('101000:101000\n');
-    expect(run(s, 'id anna').stderr).toBe("id: 'anna': no such user\n");
+    expect(run(s, 'id anna').stderr).toBe('id: ‘anna’: no such user\n');
   });
 });
 

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../../../../src/simulator/engines';
-import { initiatorState, loginNode, logoutSession, sendTargets, startIscsid, stopIscsid, stopTargetService, defaultNodeRecord } from '../../../../src/simulator/engines/iscsi';
-import { editLab } from '../../../../src/simulator/model/edit';
+import { initiatorState, loginNode, logoutSession, sendTargets, startIscsid, stopIscsid, stopTargetService, defaultNodeRecord, writeInitiatorFile } from '../../../../src/simulator/engines/iscsi';
 import { parseLab, type Lab } from '../../../../src/simulator/model';
 import { starterLab } from '../../../unit/shell/sim-fixture';
 import { Tgtd, type RealTarget } from './tgtd';
@@ -65,12 +64,8 @@ function realTargets(c: Config): RealTarget[] {
 function simulated(c: Config, names: string[]): Map<string, number>[] {
   const world = boot(labFor(c), 1);
   return names.map((name) => {
-    editLab(world.lab, (draft) => {
-      const initiator = draft.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator;
-      if (initiator) initiator.name = name;
-      return { ok: true, value: null };
-    });
-    // A changed initiator name counts after iscsid restarts.
+    // The name is in /etc/iscsi/initiatorname.iscsi; a changed one counts after iscsid restarts.
+    writeInitiatorFile(world, 'pve', name);
     stopIscsid(world, 'pve');
     startIscsid(world, 'pve');
     const seen = new Map<string, number>();
@@ -136,11 +131,7 @@ describe('SendTargets and login against tgtd', () => {
           for (const t of cfg.targets) t.groups = t.groups.map((g) => ({ ...g, authmethod: 'CHAP', auth: 1 }));
         }
         const world = boot(lab, 1);
-        editLab(world.lab, (draft) => {
-          const initiator = draft.hosts.find((h) => h.name === 'pve')?.iscsi?.initiator;
-          if (initiator) initiator.name = probe;
-          return { ok: true, value: null };
-        });
+        writeInitiatorFile(world, 'pve', probe);
         stopIscsid(world, 'pve');
         startIscsid(world, 'pve');
         const found = sendTargets(world, 'pve', '192.168.5.142', 3260);

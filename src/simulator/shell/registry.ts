@@ -61,6 +61,7 @@ import { pwd } from './commands/pwd';
 import { sleep } from './commands/sleep';
 import { ssh } from './commands/ssh';
 import { systemctl } from './commands/systemctl';
+import { sync } from './commands/sync';
 import { tail } from './commands/tail';
 import { trueCommand } from './commands/true';
 import { umount } from './commands/umount';
@@ -71,7 +72,7 @@ import { zpool } from './commands/zpool';
 
 /** Every simulated command, by name. */
 export const COMMANDS: CommandRegistry = new Map(
-  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pvesm, pwd, qm, rm, sleep, ssh, stat, stressNg, su, systemctl, systemdCgls, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
+  [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pvesm, pwd, qm, rm, sleep, ssh, stat, stressNg, su, sync, systemctl, systemdCgls, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
 );
 
 /** The commands a host of `kind` has (a command without `hosts` is everywhere). */

@@ -74,6 +74,7 @@ export function openPool(world: World, host: Host, pool: Pool): PoolState {
  * uberblock points at them; the next txg opens. Returns the txg just synced.
  */
 export function syncTxg(world: World, pool: PoolState): number {
+  delete pool.journal;
   pool.txg = pool.openTxg;
   pool.openTxg += 1;
   pool.syncedAt = world.clock;

@@ -118,6 +118,13 @@ export interface ScanState {
   errors: number;
 }
 
+/** The state before the open txg's changes: per dataset its accounting and each changed inode; per vdev its allocator. */
+export interface TxgJournal {
+  txg: number;
+  vdevs: { next: number; alloc: number }[];
+  datasets: Record<string, { live: Record<string, number>; dead: Record<string, number>; saved: number; inodes: Record<string, { inode: unknown; object: ObjectState | null }> }>;
+}
+
 /** A pool. */
 export interface PoolState {
   name: string;
@@ -139,6 +146,8 @@ export interface PoolState {
   /** Files with permanent errors (`zpool status -v`), as paths. */
   errors?: string[];
   scan?: ScanState;
+  /** What the open txg changed, to undo it when the power goes before it syncs (txg-journal.ts). */
+  journal?: TxgJournal;
   /** Made by `zpool create` on whole disks (status names the disks, not installer links). */
   wholeDisks?: boolean;
 }

@@ -9,6 +9,7 @@ import type { World } from '../world';
 import { hostKernel } from '../world';
 import { latestSnapshotTxg } from './records';
 import type { DatasetState, PoolState } from './state';
+import { journalChange } from './txg-journal';
 
 /** The memfs data (inode table) of a mounted dataset's head, if mounted. */
 export function headInodes(world: World, host: string, dataset: string): MemfsData | undefined {
@@ -20,6 +21,7 @@ export function headInodes(world: World, host: string, dataset: string): MemfsDa
 
 /** Keeps inode `ino` as it is now for the snapshots, unless it was already kept since the latest one. */
 export function keepVersion(pool: PoolState, ds: DatasetState, data: MemfsData, ino: number): void {
+  journalChange(pool, ds, data, ino);
   const last = latestSnapshotTxg(ds);
   if (last === 0) return;
   for (let i = ds.saved.length - 1; i >= 0; i--) {
@@ -38,6 +40,7 @@ export function keepVersion(pool: PoolState, ds: DatasetState, data: MemfsData, 
 
 /** Records that `ino` did not exist before now (a file created after the latest snapshot). */
 export function keepAbsence(pool: PoolState, ds: DatasetState, ino: number): void {
+  journalChange(pool, ds, null, ino);
   if (latestSnapshotTxg(ds) === 0) return;
   ds.saved.push({ ino, savedTxg: pool.openTxg, inode: null, object: null });
 }

@@ -4,16 +4,27 @@
  * bytes of a pool's disk (by default every allocated block on it, so the next read or
  * scrub has something to find); `lab fault fail DISK` makes the disk stop answering.
  */
-// @sim lab | hlab 0.1 lab controls (no real tool): fault corrupt DISK [--offset N --length N], fault fail DISK (not a real tool)
-import type { Command, CommandResult } from '../command-spec';
+// @sim lab | hlab 0.1 lab controls (no real tool): fault corrupt DISK [--offset N --length N], fault fail DISK, power-cut [HOST] (pools back at their last synced txg)
+import type { Command, CommandContext, CommandResult } from '../command-spec';
+import { powerCut } from '../../engines/zfs/txg-journal';
 import { corruptLeaf, failLeaf, leafOnDisk } from '../../engines/zfs/faults';
 import { zfsHost } from '../../engines/zfs/state';
 import { parseSize } from '../../model/size';
 
-const USAGE = 'usage: lab fault corrupt DISK [--offset BYTES] [--length BYTES]\n       lab fault fail DISK\n';
+const USAGE = 'usage: lab fault corrupt DISK [--offset BYTES] [--length BYTES]\n       lab fault fail DISK\n       lab power-cut [HOST]\n';
 
 function usage(message: string): CommandResult {
   return { stdout: '', stderr: `lab: ${message}\n${USAGE}`, exitCode: 2 };
+}
+
+/** `lab power-cut [HOST]`: the host loses power mid-txg; its pools come back at their last synced txg. */
+function cutPower(ctx: CommandContext, args: string[]): CommandResult {
+  if (args.length > 1) return usage('too many arguments');
+  const host = args[0] ?? ctx.host.name;
+  if (!ctx.world.lab.hosts.some((h) => h.name === host)) return { stdout: '', stderr: `lab: no host '${host}' in the lab\n`, exitCode: 1 };
+  const back = powerCut(ctx.world, host, Object.values(zfsHost(ctx.world, host).pools));
+  const lines = back.map((b) => `lab: ${b.pool} imported at txg ${b.txg}${b.files > 0 ? `; the unsynced changes to ${b.files} file${b.files === 1 ? '' : 's'} and director${b.files === 1 ? 'y' : 'ies'} are gone` : ''}\n`);
+  return { stdout: `lab: power cut on ${host}\n${lines.join('')}`, stderr: '', exitCode: 0 };
 }
 
 /** The `lab` command. */
@@ -27,14 +38,16 @@ export const lab: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'hlab lab controls',
-    simplified: 'faults on ZFS pool disks of the current host; offsets are in the disk\'s ZFS data area; no power cut yet',
+    simplified: 'faults on ZFS pool disks of the current host; offsets are in the disk\'s ZFS data area; a power cut rolls the pools back but does not restart the host\'s processes',
   },
   complete(req) {
-    if (req.args.length === 0) return ['fault'].filter((w) => w.startsWith(req.word));
+    if (req.args.length === 0) return ['fault', 'power-cut'].filter((w) => w.startsWith(req.word));
+    if (req.args[0] === 'power-cut') return req.args.length === 1 ? req.world.lab.hosts.map((h) => h.name).filter((n) => n.startsWith(req.word)) : [];
     if (req.args.length === 1) return ['corrupt', 'fail'].filter((w) => w.startsWith(req.word));
     return req.host.disks.map((d) => d.name).filter((n) => n.startsWith(req.word));
   },
   run(ctx, argv) {
+    if (argv[0] === 'power-cut') return cutPower(ctx, argv.slice(1));
     const [group, action, disk, ...rest] = argv;
     if (group !== 'fault' || (action !== 'corrupt' && action !== 'fail')) return usage(group === undefined ? 'missing command' : `unknown command '${[group, action].filter(Boolean).join(' ')}'`);
     if (disk === undefined) return usage('missing disk');

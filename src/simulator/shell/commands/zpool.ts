@@ -36,6 +36,12 @@ export const zpool: Command = {
   hosts: ['proxmox', 'truenas'],
   complete(req) {
     if (req.args.length === 0) return Object.keys(SUBCOMMANDS).filter((s) => s.startsWith(req.word));
+    // zpool create NAME <TAB>: vdev types and the disks no pool uses.
+    if (req.args[0] === 'create' && req.args.filter((a) => !a.startsWith('-')).length >= 2) {
+      const used = new Set(req.host.pools.flatMap((p) => p.vdevs.flatMap((v) => v.disks)));
+      return ['mirror', 'raidz1', 'raidz2', 'raidz3', ...req.host.disks.map((d) => d.name).filter((d) => !used.has(d) && !req.args.includes(d))].filter((w) => w.startsWith(req.word));
+    }
+    if (req.args[0] === 'create') return [];
     return Object.keys(zfsHost(req.world, req.host.name).pools).filter((n) => n.startsWith(req.word));
   },
   run(ctx, argv) {

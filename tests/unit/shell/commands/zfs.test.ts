@@ -230,3 +230,19 @@ describe('zfs clone', () => {
     expect(run(s, 'zfs list -H -o name -r tank').stdout).toBe('tank\ntank/archive\ntank/fs\ntank/vm-200-disk-0\n');
   });
 });
+
+describe('completion of pool, dataset, snapshot and disk names', () => {
+  it('offers what exists on the host', async () => {
+    const { completions } = await import('../../../../src/simulator/shell');
+    const s = boot({ host: 'truenas' });
+    run(s, 'zpool create tank mirror sda sdb');
+    run(s, 'zfs create tank/fs');
+    run(s, 'zfs snapshot tank/fs@monday');
+    const words = (line: string) => completions(s, line).candidates;
+    expect(words('zpool create t2 mirror sd')).toEqual(['sdc', 'sdd']);
+    expect(words('zpool status ta')).toEqual(['tank']);
+    expect(words('zfs list tank/')).toEqual(['tank/fs']);
+    expect(words('zfs rollback tank/fs@')).toEqual(['tank/fs@monday']);
+    expect(words('lab fault fail nv')).toEqual(['nvme0n1']);
+  });
+});

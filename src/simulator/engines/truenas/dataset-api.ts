@@ -4,7 +4,7 @@
  * `createVolume`, `destroyDataset`: the ones `zfs create` and `zfs destroy` use), so a
  * VOLUME is a real zvol with its /dev/zdN and the lab model changes through model/edit.
  */
-// @sim midclt pool.dataset.* | TrueNAS 25.10 plugins/pool_/dataset.py: create FILESYSTEM|VOLUME (volsize, volblocksize, sparse), query/get_instance (PoolDatasetEntry: representative fields), delete [recursive]; "zpool (X) does not exist.", "Parent dataset (X) does not exist.", "Path X already exists"
+// @sim midclt pool.dataset.* | TrueNAS 25.10 plugins/pool_/dataset.py: create FILESYSTEM|VOLUME (volsize, volblocksize, sparse), query/get_instance (PoolDatasetEntry: representative fields), delete [recursive] with its iSCSI extents (attachments.py), the 80% volsize rule; "zpool (X) does not exist.", "Parent dataset (X) does not exist.", "Path X already exists"
 import type { Host } from '../../model';
 import type { World } from '../world';
 import { createFilesystem, createVolume, destroyDataset } from '../zfs/dataset-ops';
@@ -12,6 +12,7 @@ import { listDatasets, type DatasetReport } from '../zfs/report';
 import { checkValue, obj, type ApiError, type Field, type FieldType } from './api-args';
 import type { CallResult } from './call-result';
 import type { PyValue } from './py-json';
+import { iscsiCall } from './iscsi-api';
 import { filterList } from './query-filters';
 
 type Obj = { [key: string]: PyValue };
@@ -134,8 +135,14 @@ function datasetCreate(world: World, host: Host, params: PyValue[]): CallResult 
   else if (!all.some((r) => r.name === parent && r.type === 'filesystem')) problems.push({ attr: `${at}.name`, message: parts.length === 2 ? `zpool (${parent}) does not exist.` : `Parent dataset (${parent}) does not exist.` });
   else if (all.some((r) => r.name === name)) problems.push({ attr: `${at}.name`, message: `Path ${name} already exists` });
   const volblocksize = VOLBLOCKSIZES[typeof a['volblocksize'] === 'string' ? a['volblocksize'] : '16K'] as number;
-  if (isVolume && typeof a['volsize'] === 'number' && a['volsize'] % volblocksize !== 0) problems.push({ attr: `${at}.volsize`, message: 'Volume size should be a multiple of volume block size' });
+  const volsize = typeof a['volsize'] === 'number' ? a['volsize'] : 0;
+  const parentAvail = all.find((r) => r.name === parent)?.space.available ?? 0;
+  // dataset.py __common_validation: the 80% rule unless force_size, then the block-size multiple when volblocksize is given.
+  if (isVolume && problems.length === 0 && volsize > parentAvail * 0.8 && a['force_size'] !== true) problems.push({ attr: `${at}.volsize`, message: 'It is not recommended to use more than 80% of your available space for VOLUME' });
+  if (isVolume && 'volblocksize' in a && volsize % volblocksize !== 0) problems.push({ attr: `${at}.volsize`, message: 'Volume size should be a multiple of volume block size' });
   if (problems.length > 0) return { ok: false, errors: problems };
+  // Without volblocksize the middleware leaves the check to zfs (zfs_ioctl: EINVAL, libzfs's wording).
+  if (isVolume && volsize % volblocksize !== 0) return datasetError('create', name, { message: 'volume size must be a multiple of volume block size' });
   const compression: Record<string, string> = typeof a['compression'] === 'string' && a['compression'] !== 'INHERIT' ? { compression: a['compression'].toLowerCase() } : {};
   const volumeProps: Record<string, string | number> = { ...compression, ...('volblocksize' in a ? { volblocksize } : {}) };
   const made = isVolume
@@ -146,6 +153,24 @@ function datasetCreate(world: World, host: Host, params: PyValue[]): CallResult 
   const reports = listDatasets(world, host.name);
   const r = reports.find((x) => x.name === name) as DatasetReport;
   return { ok: true, value: datasetEntry(after, r, reports) };
+}
+
+/**
+ * The iSCSI attachments of a dataset go with it (plugins/iscsi_/attachments.py
+ * ISCSIFSAttachmentDelegate.delete): its DISK extents at or below `zvol/NAME` and their LUN
+ * associations, then targets left without a LUN (forced: their sessions drop), and the
+ * service reloads — through the middleware's own iscsi.* methods.
+ */
+function deleteIscsiAttachments(world: World, host: string, name: string): void {
+  const cfg = world.lab.hosts.find((h) => h.name === host)?.iscsi?.target;
+  if (!cfg) return;
+  const path = `zvol/${name}`;
+  const doomed = cfg.extents.filter((e) => e.type === 'DISK' && (e.disk === path || e.disk?.startsWith(`${path}/`)));
+  const orphans = new Set(cfg.targetextents.filter((te) => doomed.some((e) => e.id === te.extent)).map((te) => te.target));
+  for (const e of doomed) iscsiCall(world, host, 'iscsi.extent.delete', [e.id]);
+  const after = world.lab.hosts.find((h) => h.name === host)?.iscsi?.target;
+  for (const te of after?.targetextents ?? []) orphans.delete(te.target);
+  for (const id of orphans) iscsiCall(world, host, 'iscsi.target.delete', [id, true]);
 }
 
 /** Runs a `pool.dataset.*` method; null when it is not one. */
@@ -173,6 +198,8 @@ export function datasetCall(world: World, hostName: string, method: string, para
       if (typeof id !== 'string') return { ok: false, errors: [{ attr: 'id', message: id === undefined ? 'Field required' : 'Input should be a valid string' }] };
       const options = (params[1] ?? {}) as Obj;
       if (!reports().some((r) => r.name === id)) return { ok: false, errors: [{ attr: '', errno: 'ENOENT', message: `PoolDataset ${id} does not exist` }] };
+      if (!options['recursive'] && reports().some((r) => r.name.startsWith(`${id}/`))) return datasetError('destroy', id, { message: 'filesystem has children', more: ["use '-r' to destroy the following datasets:", ...reports().filter((r) => r.name.startsWith(`${id}/`)).map((r) => r.name)] });
+      deleteIscsiAttachments(world, hostName, id);
       const gone = destroyDataset(world, hostName, id, options['recursive'] === true);
       return gone.ok ? { ok: true, value: true } : datasetError('destroy', id, gone.error);
     }

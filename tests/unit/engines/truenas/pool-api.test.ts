@@ -64,12 +64,30 @@ describe('midclt pool.* on the starter lab', () => {
     expect(out(s, `midclt call pool.dataset.create '{"name":"tank/share"}'`)).toBe('[EINVAL] pool_dataset_create.name: Path tank/share already exists\n[1]');
     expect(out(s, `midclt call pool.dataset.create '{"name":"pond/x"}'`)).toBe('[EINVAL] pool_dataset_create.name: zpool (pond) does not exist.\n[1]');
     expect(out(s, `midclt call pool.dataset.create '{"name":"tank/a/b"}'`)).toBe('[EINVAL] pool_dataset_create.name: Parent dataset (tank/a) does not exist.\n[1]');
-    expect(out(s, `midclt call pool.dataset.create '{"name":"tank/v","type":"VOLUME","volsize":1000}'`)).toBe('[EINVAL] pool_dataset_create.volsize: Volume size should be a multiple of volume block size\n[1]');
+    expect(out(s, `midclt call pool.dataset.create '{"name":"tank/v","type":"VOLUME","volsize":1000,"volblocksize":"16K"}'`)).toBe('[EINVAL] pool_dataset_create.volsize: Volume size should be a multiple of volume block size\n[1]');
     expect(out(s, `midclt call pool.dataset.create '{"name":"tank/v","type":"VOLUME"}'`)).toBe('[EINVAL] data.volsize: Field required\n[1]');
     expect(out(s, 'midclt call pool.dataset.delete tank/nextcloud')).toBe('True\n[0]');
     expect(out(s, 'ls /dev/zd0')).toBe("ls: cannot access '/dev/zd0': No such file or directory\n[2]");
     expect(s.world.lab.hosts.find((h) => h.name === 'truenas')?.zvols).toEqual([]);
     expect(out(s, 'midclt call pool.dataset.delete tank/nextcloud')).toBe('[ENOENT] None: PoolDataset tank/nextcloud does not exist\n[1]');
+  });
+
+  it('a VOLUME over 80% of the space needs force_size; deleting a zvol takes its iSCSI extent and the target left without LUNs', () => {
+    const s = boot({ host: 'truenas' });
+    run(s, `midclt call -j pool.create ${MIRROR}`);
+    expect(out(s, `midclt call pool.dataset.create '{"name":"tank/big","type":"VOLUME","volsize":17592186044416}'`)).toBe('[EINVAL] pool_dataset_create.volsize: It is not recommended to use more than 80% of your available space for VOLUME\n[1]');
+    expect(out(s, `midclt call pool.dataset.create '{"name":"tank/v","type":"VOLUME","volsize":1000}'`)).toBe("[EFAULT] Failed to create dataset: cannot create 'tank/v': volume size must be a multiple of volume block size\n[1]");
+    for (const line of [
+      `midclt call pool.dataset.create '{"name":"tank/nextcloud","type":"VOLUME","volsize":1073741824,"sparse":true}'`,
+      `midclt call iscsi.portal.create '{"listen":[{"ip":"0.0.0.0"}]}'`,
+      `midclt call iscsi.target.create '{"name":"nextcloud","groups":[{"portal":1}]}'`,
+      `midclt call iscsi.extent.create '{"name":"nextcloud","type":"DISK","disk":"zvol/tank/nextcloud"}'`,
+      `midclt call iscsi.targetextent.create '{"target":1,"extent":1}'`,
+    ])
+      expect(run(s, line).exitCode).toBe(0);
+    expect(out(s, 'midclt call pool.dataset.delete tank/nextcloud')).toBe('True\n[0]');
+    const cfg = s.world.lab.hosts.find((h) => h.name === 'truenas')?.iscsi?.target;
+    expect([cfg?.extents.length, cfg?.targetextents.length, cfg?.targets.length, cfg?.portals.length]).toEqual([0, 0, 0, 1]);
   });
 
   it('system.info gives the version and hostname', () => {

@@ -32,7 +32,9 @@ const CANNOT_START = 'The iSCSI driver has not been correctly installed and cann
  */
 export function checkInitiatorFile(world: World, host: string): InitiatorFileCheck {
   const vfs = rootVfs(world, host);
-  if (vfs.kind(INITIATOR_NAME_FILE) !== 'file') return { ok: false, lines: ['', `Error: InitiatorName file ${INITIATOR_NAME_FILE} is missing!`, CANNOT_START, ''] };
+  // test -f follows a symlink.
+  const st = vfs.stat(INITIATOR_NAME_FILE, true);
+  if (!st.ok || st.value.type !== 'file') return { ok: false, lines: ['', `Error: InitiatorName file ${INITIATOR_NAME_FILE} is missing!`, CANNOT_START, ''] };
   const read = vfs.read(INITIATOR_NAME_FILE);
   const lines = read.ok ? read.text.split('\n') : [];
   if (!lines.some((l) => /^InitiatorName=[^ \\tn]/.test(l))) return { ok: false, lines: ['', `Error: ${INITIATOR_NAME_FILE} does not contain a valid InitiatorName.`, CANNOT_START, ''] };

@@ -72,6 +72,26 @@ describe('pvesm with an iSCSI storage', () => {
     expect(run(s, 'pvesm list truenas-nextcloud').stdout).toMatch(/^Login to .* successful\.\nVolid /);
   });
 
+  it('the classic mistake seen through pvesm: discovery finds nothing, the login has no record, the storage stays inactive', () => {
+    const s = setUp(true);
+    run(s, 'ssh truenas');
+    expect(run(s, `midclt call iscsi.initiator.update 1 '{"initiators":["192.168.5.146"]}'`).exitCode).toBe(0);
+    run(s, 'exit');
+    expect(run(s, ADD).stderr).toBe(
+      [
+        'iscsiadm: No records found',
+        "command '/usr/bin/iscsiadm --mode node' failed: exit code 21",
+        'iscsiadm: No portals found',
+        'iscsiadm: No records found',
+        `command '/usr/bin/iscsiadm --mode node --targetname ${IQN} --op update --name node.session.initial_login_retry_max --value 0' failed: exit code 21`,
+        'iscsiadm: No records found',
+        `command '/usr/bin/iscsiadm --mode node --targetname ${IQN} --login' failed: exit code 21`,
+        '',
+      ].join('\n'),
+    );
+    expect(run(s, 'pvesm status').stdout).toContain('\ntruenas-nextcloud       iscsi   inactive ');
+  });
+
   it('argument errors as pve-storage and the CLI handler word them (status 255)', () => {
     const s = boot();
     expect(out(s, 'pvesm add iscsi x')).toBe("missing value for required option 'portal'\n[255]");

@@ -9,6 +9,7 @@ import { draftHost, editLab } from '../../model/edit';
 import type { MemfsData, StoredInode } from '../kernel/types';
 import type { World } from '../world';
 import { findDataset, type ZfsResult } from './dataset-ops';
+import { unpackBp } from './block-pointer';
 import { newDataset } from './dataset-state';
 import { refreshKernelSpace } from './kernel-space';
 import { mountKeeping } from './rename-ops';
@@ -60,7 +61,11 @@ export function cloneSnapshot(world: World, host: string, snapshot: string, name
     const object: ObjectState | null | undefined = saved ? saved.object : origin.ds.objects[ino];
     if (object) {
       ds.objects[ino] = { blksz: object.blksz, blocks: object.blocks.slice() };
-      for (const bp of object.blocks) if (bp) ds.live[bp[0]] = (ds.live[bp[0]] ?? 0) + bp[3];
+      for (const packed of object.blocks) {
+        if (!packed) continue;
+        const bp = unpackBp(packed);
+        ds.live[bp[0]] = (ds.live[bp[0]] ?? 0) + bp[3];
+      }
     }
   }
   pool.datasets[name] = ds;

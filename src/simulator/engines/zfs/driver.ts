@@ -13,6 +13,7 @@ import { registerDriver, type FsDriver, type FsEnv } from '../kernel/driver';
 import type { Errno } from '../kernel/errno';
 import { memfs } from '../kernel/memfs';
 import type { Attr, MemfsData, Superblock } from '../kernel/types';
+import { unpackBp } from './block-pointer';
 import { checkBlock, hasFaults, recordPermanentError } from './faults';
 import { catchUpTxg, poolOfName, poolState } from './pool';
 import { errorPath } from './scrub';
@@ -164,7 +165,7 @@ const driver: FsDriver = {
       // Every block is checked against its checksum; a block with no good copy fails the read (EIO).
       const object = c.ds.objects[ino];
       let lost = false;
-      for (const bp of object?.blocks ?? []) if (bp && !checkBlock(c.pool, bp).ok) lost = true;
+      for (const bp of object?.blocks ?? []) if (bp && !checkBlock(c.pool, unpackBp(bp)).ok) lost = true;
       if (lost) {
         recordPermanentError(c.pool, errorPath(env.world, env.host, c.ds, ino));
         return 'EIO';

@@ -6,6 +6,7 @@
  * snapshots (dsl_dataset.c dsl_dataset_block_kill).
  */
 import { segmentLength, type Content, type Segment } from '../kernel/content';
+import { packBp, unpackBp } from './block-pointer';
 import { allocatedSize } from './capacity';
 import { blockChecksum, type ChecksumAlgorithm } from './checksum';
 import type { BlockPointer, DatasetState, ObjectState, PoolState } from './state';
@@ -136,14 +137,14 @@ export function rewriteRecords(pool: PoolState, ds: DatasetState, ino: number, c
   let last = Math.min(count - 1, to === Infinity ? count - 1 : Math.ceil(to / blksz) - 1);
   if (!old || old.blksz !== blksz) {
     // The block size changed (a one-block file grew): every record is rewritten.
-    for (const bp of old?.blocks ?? []) if (bp) killBlock(pool, ds, bp, pool.openTxg);
+    for (const bp of old?.blocks ?? []) if (bp) killBlock(pool, ds, unpackBp(bp), pool.openTxg);
     first = 0;
     last = count - 1;
   }
   // Records past the new end are freed (a truncate).
   for (let i = count; i < object.blocks.length; i++) {
     const bp = object.blocks[i];
-    if (bp) killBlock(pool, ds, bp, pool.openTxg);
+    if (bp) killBlock(pool, ds, unpackBp(bp), pool.openTxg);
   }
   object.blocks.length = count;
   if (last >= first) {
@@ -151,9 +152,9 @@ export function rewriteRecords(pool: PoolState, ds: DatasetState, ino: number, c
     for (let i = first; i <= last; i++) {
       const piece = pieces[i - first] ?? [];
       const previous = object.blocks[i];
-      if (previous) killBlock(pool, ds, previous, pool.openTxg);
+      if (previous) killBlock(pool, ds, unpackBp(previous), pool.openTxg);
       // With compression on, an all-zero record is stored as a hole (zio_compress_data zero detection).
-      object.blocks[i] = empty(piece) && (policy.compression || piece.every((s) => s.kind === 'hole')) ? null : allocate(pool, ds, piece, blksz, policy, i);
+      object.blocks[i] = empty(piece) && (policy.compression || piece.every((s) => s.kind === 'hole')) ? null : packBp(allocate(pool, ds, piece, blksz, policy, i));
     }
   }
   for (let i = 0; i < count; i++) if (object.blocks[i] === undefined) object.blocks[i] = null;
@@ -165,13 +166,13 @@ export function rewriteRecords(pool: PoolState, ds: DatasetState, ino: number, c
 export function freeObject(pool: PoolState, ds: DatasetState, ino: number): void {
   const object = ds.objects[ino];
   if (!object) return;
-  for (const bp of object.blocks) if (bp) killBlock(pool, ds, bp, pool.openTxg);
+  for (const bp of object.blocks) if (bp) killBlock(pool, ds, unpackBp(bp), pool.openTxg);
   delete ds.objects[ino];
 }
 
 /** Allocated bytes of a file (st_blocks × 512). */
 export function objectAllocated(object: ObjectState | undefined): number {
   let n = 0;
-  for (const bp of object?.blocks ?? []) if (bp) n += bp[3];
+  for (const bp of object?.blocks ?? []) if (bp) n += unpackBp(bp)[3];
   return n;
 }

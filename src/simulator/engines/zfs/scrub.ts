@@ -8,6 +8,7 @@
 import type { MemfsData } from '../kernel/types';
 import { mountedPath } from '../../model';
 import type { World } from '../world';
+import { unpackBp } from './block-pointer';
 import { checkBlock, recordPermanentError } from './faults';
 import { poolAllocated } from './space';
 import type { DatasetState, ObjectState, PoolState, ScanState } from './state';
@@ -49,8 +50,9 @@ export function scrubPool(world: World, host: string, pool: PoolState): ScanStat
     const objects: [number, ObjectState][] = Object.entries(ds.objects).map(([ino, o]) => [Number(ino), o]);
     for (const v of ds.saved) if (v.object) objects.push([v.ino, v.object]);
     for (const [ino, object] of objects) {
-      for (const bp of object.blocks) {
-        if (!bp) continue;
+      for (const packed of object.blocks) {
+        if (!packed) continue;
+        const bp = unpackBp(packed);
         const key = `${bp[5]}:${bp[6]}`;
         if (seen.has(key)) continue;
         seen.add(key);

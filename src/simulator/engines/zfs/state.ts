@@ -33,11 +33,14 @@ export interface ZvolState {
  */
 export type BlockPointer = [birth: number, lsize: number, psize: number, asize: number, checksum: string, vdev: number, offset: number];
 
+/** A block pointer as stored (block-pointer.ts packBp). */
+export type PackedBlockPointer = string;
+
 /** The block tree of one file (a dnode): a block pointer per record, null for a hole. */
 export interface ObjectState {
   /** Bytes per record (the dataset's recordsize when the file outgrew one block). */
   blksz: number;
-  blocks: (BlockPointer | null)[];
+  blocks: (PackedBlockPointer | null)[];
 }
 
 /** A snapshot: a txg mark (O(1): nothing is copied when it is taken). */

@@ -6,6 +6,7 @@
  * blocks the last txg wrote (the copy-on-write path), damaged blocks, and the space figures.
  */
 import type { World } from '../world';
+import { unpackBp } from './block-pointer';
 import { blockChecksum } from './checksum';
 import { hasFaults } from './faults';
 import { asSpace, datasetSpace, snapshotUsed, type DatasetSpace } from './space';
@@ -71,13 +72,14 @@ export function zfsTreeView(world: World, host: string, dataset: string): ZfsTre
   const lab = world.lab.hosts.find((h) => h.name === host);
   if (!pool || !ds || !lab) return null;
   const paths = inodePaths(headInodes(world, host, dataset));
-  const latest = Math.max(0, ...Object.values(ds.objects).flatMap((o) => o.blocks.map((b) => (b ? b[0] : 0))));
+  const latest = Math.max(0, ...Object.values(ds.objects).flatMap((o) => o.blocks.map((b) => (b ? unpackBp(b)[0] : 0))));
   const faults = hasFaults(pool);
   const files: FileView[] = Object.entries(ds.objects)
     .map(([key, object]) => {
       const ino = Number(key);
-      const blocks = object.blocks.map((bp, index): BlockView | null =>
-        bp
+      const blocks = object.blocks.map((packed, index): BlockView | null => {
+        const bp = packed ? unpackBp(packed) : null;
+        return bp
           ? {
               index,
               birth: bp[0],
@@ -90,11 +92,11 @@ export function zfsTreeView(world: World, host: string, dataset: string): ZfsTre
               lastWrite: bp[0] === latest,
               damaged: faults && damagedBlock(pool, bp),
             }
-          : null,
-      );
+          : null;
+      });
       const birth = Math.max(0, ...blocks.map((b) => b?.birth ?? 0));
       // An indirect block's checksum covers the block pointers it holds.
-      const indirect = { checksum: blockChecksum([{ kind: 'text', text: object.blocks.map((b) => b?.[4] ?? '0').join(',') }]), birth };
+      const indirect = { checksum: blockChecksum([{ kind: 'text', text: object.blocks.map((b) => (b ? unpackBp(b)[4] : '0')).join(',') }]), birth };
       return { path: paths.get(ino) ?? `<0x${ino.toString(16)}>`, ino, indirect, blocks };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

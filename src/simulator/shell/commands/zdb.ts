@@ -6,6 +6,7 @@
 // @sim zdb | OpenZFS 2.3 zdb -b POOL: bp count, logical/physical/allocated sizes and compression ratios of the data blocks
 import type { Command, CommandResult } from '../command-spec';
 import { zfsHost } from '../../engines/zfs/state';
+import { unpackBp } from '../../engines/zfs/block-pointer';
 import { rawSize } from '../../engines/zfs/capacity';
 
 function blockStats(pool: import('../../engines/zfs/state').PoolState): string {
@@ -16,8 +17,9 @@ function blockStats(pool: import('../../engines/zfs/state').PoolState): string {
   let asize = 0;
   for (const ds of Object.values(pool.datasets)) {
     const objects = [...Object.values(ds.objects), ...ds.saved.flatMap((v) => (v.object ? [v.object] : []))];
-    for (const o of objects) for (const bp of o.blocks) {
-      if (!bp) continue;
+    for (const o of objects) for (const packed of o.blocks) {
+      if (!packed) continue;
+      const bp = unpackBp(packed);
       const key = `${bp[5]}:${bp[6]}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -7,7 +7,7 @@
 export { createContainer, vmidOwner, type CreateResult } from './create';
 export { destroyContainer, findContainer, mountContainer, setContainerOptions, unmountContainer } from './lifecycle';
 export { runningContainer, startContainer, stopContainer, type StartResult } from './runtime';
-export { APPLIANCE_INDEX, downloadTemplate, templateSize } from './templates';
+export { APPLIANCE_INDEX, downloadTemplate, removeTemplate, templateSize } from './templates';
 export { proxmoxHost, type RunningContainer } from './state';
 export { isContainerOption } from './config-options';
 export { findVm, startVm, stopVm, vmConfigText, vmPid } from './vm';

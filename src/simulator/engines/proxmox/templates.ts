@@ -77,3 +77,19 @@ export function downloadTemplate(world: World, hostName: string, storage: string
   const dest = `${templateDir(host, storage) ?? ''}/${file}`;
   return { lines: [`downloading ${url} to ${dest}`, 'calculating checksum...OK, checksum verified', `download of '${url}' to '${dest}' finished`] };
 }
+
+/** `pveam remove VOLUME`: the template leaves the model and its archive the storage folder; an error text or null. */
+export function removeTemplate(world: World, hostName: string, volume: string): string | null {
+  const host = world.lab.hosts.find((h) => h.name === hostName) as Host;
+  if (!(host.proxmox?.templates ?? []).includes(volume)) return `volume '${volume}' does not exist`;
+  const edit = editLab(world.lab, (draft) => {
+    const h = draft.hosts.find((x) => x.name === hostName) as Host;
+    if (h.proxmox) h.proxmox.templates = h.proxmox.templates.filter((t) => t !== volume);
+    return { ok: true, value: null };
+  });
+  if (!edit.ok) return edit.error.message;
+  const [storage, rest] = volume.split(':');
+  const dir = templateDir(host, storage ?? '');
+  if (dir && rest) rootVfs(world, hostName).remove(`${dir}/${rest.replace(/^vztmpl\//, '')}`, false);
+  return null;
+}

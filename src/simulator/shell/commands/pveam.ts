@@ -2,9 +2,7 @@
  * `pveam`: the Proxmox appliance (container template) manager (pve-manager PVE/CLI/pveam.pm).
  */
 // @sim pveam | pve-manager 9.x pveam.pm: update, available [--section] ("%-15s %s"), list STORAGE ("%-60s %4.2fMB"), download STORAGE TEMPLATE, remove VOLUME; exit 255 on errors
-import type { Host } from '../../model';
-import { editLab } from '../../model/edit';
-import { APPLIANCE_INDEX, downloadTemplate, proxmoxHost, templateSize } from '../../engines/proxmox';
+import { APPLIANCE_INDEX, downloadTemplate, proxmoxHost, removeTemplate, templateSize } from '../../engines/proxmox';
 import type { Command } from '../command-spec';
 import { parsePveArgs, pveError, pveUsageError } from '../pve-args';
 
@@ -70,14 +68,8 @@ export const pveam: Command = {
         return { stdout: r.lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
       }
       default: {
-        const volume = parsed.positional[0] as string;
-        if (!(host.proxmox?.templates ?? []).includes(volume)) return pveError(`volume '${volume}' does not exist`);
-        editLab(ctx.world.lab, (draft) => {
-          const h = draft.hosts.find((x) => x.name === host.name) as Host;
-          if (h.proxmox) h.proxmox.templates = h.proxmox.templates.filter((t) => t !== volume);
-          return { ok: true, value: null };
-        });
-        return { stdout: '', stderr: '', exitCode: 0 };
+        const problem = removeTemplate(ctx.world, host.name, parsed.positional[0] as string);
+        return problem ? pveError(problem) : { stdout: '', stderr: '', exitCode: 0 };
       }
     }
   },

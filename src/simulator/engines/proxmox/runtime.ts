@@ -156,7 +156,8 @@ export function startContainer(world: World, host: Host, ct: Container): StartRe
   const memoryMax = ct.memory * MiB;
   createCgroup(world, name, cgroup, {
     memoryMax,
-    memoryHigh: Math.floor((memoryMax * 0.99) / 4096) * 4096,
+    // pve-container Config.pm calculate_memory_constraints: 1016/1024 of max, or max − 128 MiB from 16 GiB up.
+    memoryHigh: ct.memory >= 16 * 1024 ? (ct.memory - 128) * MiB : ct.memory * 1024 * 1016,
     swapMax: ct.swap * MiB,
     cpuQuota: ct.cpulimit ? Math.round(ct.cpulimit * 100000) : null,
     cpuPeriod: 100000,

@@ -52,6 +52,8 @@ describe('pct', () => {
     const pid = Number(init?.trim().split(/\s+/)[1]);
     expect(run(s, `grep NSpid /proc/${pid}/status`).stdout).toBe(`NSpid:\t${pid}\t1\n`);
     expect(run(s, 'cat /sys/fs/cgroup/lxc/101/memory.max').stdout).toBe(`${512 * 1024 * 1024}\n`);
+    // Config.pm calculate_memory_constraints: memory.high is 1016/1024 of memory.max below 16 GiB.
+    expect(run(s, 'cat /sys/fs/cgroup/lxc/101/memory.high').stdout).toBe(`${512 * 1024 * 1016}\n`);
   });
 
   it('enters the container: prompt, PID namespace, IDs and files as seen inside; exit comes back', () => {

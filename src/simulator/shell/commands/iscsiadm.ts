@@ -7,7 +7,7 @@
  * errors on stderr as `iscsiadm: ...`, the status an iscsi_err.h number.
  */
 // @sim iscsiadm | open-iscsi 2.1.11 iscsiadm.c/session_mgmt.c/discovery.c/io.c: discovery sendtargets (No portals found 21; connect failures ×6 then PDU timed out 11), node list/show/update/delete/new, login/logout/loginall (15, 19, 24, 8), session -P 0-3, -d debug lines for discovery and login, -V, -h
-import { deleteNodes, initiatorState, loginNode, logoutSession, matchNodes, recordSessions, sendTargets, setNodeParam, storeDiscovery, type NodePattern, type NodeRecord, type SessionChange } from '../../engines/iscsi';
+import { deleteNodes, initiatorState, loginNode, logoutSession, matchNodes, recordSessions, sendTargets, setNodeParam, startIscsid, storeDiscovery, type NodePattern, type NodeRecord, type SessionChange } from '../../engines/iscsi';
 import { hostAddresses, resolveHost } from '../../engines/net/resolve';
 import { parsePortalAddress } from '../../model';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
@@ -280,8 +280,10 @@ export const iscsiadm: Command = {
     const debug = debugText === undefined ? 0 : Number.parseInt(debugText, 10) || 0;
     const mode = lastOpt(opts, 'm');
     if (mode === undefined) return { stdout: '', stderr: 'iscsiadm: no mode specified\nTry `iscsiadm --help\' for more information.\n', exitCode: ERR.INVAL };
-    // A login finds iscsid through its socket unit (iscsid.socket starts it on demand).
-    initiatorState(ctx.world, ctx.host.name).iscsid = true;
+    // iscsiadm reaches iscsid through its socket unit: iscsid.socket starts iscsid.service on
+    // demand, which checks and reads /etc/iscsi/initiatorname.iscsi as a systemctl start does.
+    // Simplified: when that start fails, the request still goes through with the name last loaded.
+    if (!startIscsid(ctx.world, ctx.host.name).ok) initiatorState(ctx.world, ctx.host.name).iscsid = true;
     switch (mode) {
       case 'discovery':
         return discovery(ctx, opts, o, debug);

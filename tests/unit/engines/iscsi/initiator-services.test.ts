@@ -40,6 +40,15 @@ describe('initiator name and services', () => {
     expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe(`192.168.5.142:3260,1 ${IQN}\n[0]`);
   });
 
+  it('after systemctl stop iscsid, iscsiadm starts it again through iscsid.socket, which reads the file then', () => {
+    const s = setUp('iqn.1993-08.org.debian:01:newname');
+    expect(out(s, 'systemctl stop iscsid')).toBe('[0]');
+    expect(out(s, 'systemctl is-active iscsid')).toBe('inactive\n[3]');
+    run(s, 'echo InitiatorName=iqn.1993-08.org.debian:01:newname > /etc/iscsi/initiatorname.iscsi');
+    expect(out(s, 'iscsiadm -m discovery -t st -p 192.168.5.142')).toBe(`192.168.5.142:3260,1 ${IQN}\n[0]`);
+    expect(out(s, 'systemctl is-active iscsid')).toBe('active\n[0]');
+  });
+
   it('the name file is an ordinary root-only file; without a valid InitiatorName line iscsid.service fails (startup-checks.sh)', () => {
     const s = setUp('iqn.1993-08.org.debian:01:e7dd6e7909d');
     expect(out(s, 'ls -l /etc/iscsi/initiatorname.iscsi')).toMatch(/^-rw------- 1 root root 348 /);

@@ -82,3 +82,51 @@ export function cloneSnapshot(world: World, host: string, snapshot: string, name
   if (lab) refreshKernelSpace(world, lab, pool);
   return { ok: true, value: null };
 }
+
+/**
+ * `zfs promote CLONE`: the clone takes over its origin snapshot and the ones before it, with
+ * the blocks they hold; the old origin becomes a clone of `CLONE@SNAP` (dsl_dataset_promote).
+ */
+export function promoteClone(world: World, host: string, name: string): ZfsResult {
+  const found = findDataset(world, host, name);
+  if (!found) return no('dataset does not exist');
+  const clone = found.ds;
+  if (!clone.origin || clone.originTxg === undefined) return no('not a cloned filesystem');
+  const [originName, snapName] = clone.origin.split('@') as [string, string];
+  const origin = found.pool.datasets[originName];
+  const at = origin?.snapshots.findIndex((s) => s.name === snapName) ?? -1;
+  if (!origin || at < 0) return no('not a cloned filesystem');
+  const snap = origin.snapshots[at] as NonNullable<(typeof origin.snapshots)[number]>;
+  const moved = origin.snapshots.slice(0, at + 1);
+  const clash = moved.find((s) => clone.snapshots.some((c) => c.name === s.name));
+  if (clash) return no(`snapshot name '${clash.name}' from origin conflicts with '${name}@${clash.name}' from target`);
+  origin.snapshots = origin.snapshots.slice(at + 1);
+  clone.snapshots = [...moved, ...clone.snapshots];
+  // Deadlists: what only the moved snapshots hold goes with them; the old origin's later kills of older blocks are now held through its origin.
+  const originDead: Record<string, number> = { ...(origin.originDead ?? {}) };
+  for (const [key, bytes] of Object.entries(origin.dead)) {
+    const [birth, killed] = key.split(':').map(Number) as [number, number];
+    if (birth > snap.txg) continue;
+    delete origin.dead[key];
+    if (killed <= snap.txg) clone.dead[key] = (clone.dead[key] ?? 0) + bytes;
+    else originDead[key] = (originDead[key] ?? 0) + bytes;
+  }
+  for (const [key, bytes] of Object.entries(clone.originDead ?? {})) clone.dead[key] = (clone.dead[key] ?? 0) + bytes;
+  delete clone.originDead;
+  origin.originDead = originDead;
+  // Versions the moved snapshots need move too (the clone has the same inode numbers).
+  clone.saved = [...origin.saved.filter((v) => v.savedTxg <= snap.txg), ...clone.saved];
+  origin.saved = origin.saved.filter((v) => v.savedTxg > snap.txg);
+  const newOrigin = `${name}@${snapName}`;
+  for (const d of Object.values(found.pool.datasets)) {
+    if (d.origin && moved.some((s) => d.origin === `${originName}@${s.name}`)) d.origin = `${name}@${d.origin.split('@')[1] as string}`;
+  }
+  origin.origin = newOrigin;
+  origin.originTxg = snap.txg;
+  delete clone.origin;
+  delete clone.originTxg;
+  syncTxg(world, found.pool);
+  const lab = world.lab.hosts.find((h) => h.name === host);
+  if (lab) refreshKernelSpace(world, lab, found.pool);
+  return { ok: true, value: null };
+}

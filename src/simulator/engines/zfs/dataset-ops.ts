@@ -154,7 +154,8 @@ export function destroyDataset(world: World, host: string, name: string, recursi
     detachZvol(world, host, d.name);
     // Every block of the dataset and its snapshots is freed.
     const v = pool.vdevs[0];
-    if (v) v.alloc -= Object.values(d.live).reduce((a, b) => a + b, 0) + Object.values(d.dead).reduce((a, b) => a + b, 0);
+    // A clone's blocks from before its origin stay: the origin snapshot holds them.
+    if (v) v.alloc -= Object.entries(d.live).reduce((a, [birth, n]) => a + (d.originTxg !== undefined && Number(birth) <= d.originTxg ? 0 : n), 0) + Object.values(d.dead).reduce((a, b) => a + b, 0);
     delete pool.datasets[d.name];
   }
   syncTxg(world, pool);

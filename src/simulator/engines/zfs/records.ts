@@ -89,7 +89,8 @@ function empty(piece: Content): boolean {
 
 /** The txg of the latest snapshot of a dataset (0 without one). */
 export function latestSnapshotTxg(ds: DatasetState): number {
-  return ds.snapshots[ds.snapshots.length - 1]?.txg ?? 0;
+  // A clone's origin counts as its first snapshot: its files keep their origin versions.
+  return Math.max(ds.snapshots[ds.snapshots.length - 1]?.txg ?? 0, ds.originTxg ?? 0);
 }
 
 /** Kills a block in `txg`: freed when no snapshot holds it, else on the deadlist. */
@@ -98,7 +99,12 @@ export function killBlock(pool: PoolState, ds: DatasetState, bp: BlockPointer, t
   ds.live[birth] = (ds.live[birth] ?? 0) - asize;
   if (ds.live[birth] === 0) delete ds.live[birth];
   // A clone's blocks from before its origin belong to the origin snapshot: dropping them frees nothing.
-  if (ds.originTxg !== undefined && birth <= ds.originTxg) return;
+  if (ds.originTxg !== undefined && birth <= ds.originTxg) {
+    const od = (ds.originDead ??= {});
+    const key = `${birth}:${txg}:${vdev}`;
+    od[key] = (od[key] ?? 0) + asize;
+    return;
+  }
   if (birth > latestSnapshotTxg(ds)) {
     const v = pool.vdevs[vdev];
     if (v) v.alloc -= asize;

@@ -34,7 +34,7 @@ function pruneDead(pool: PoolState, ds: DatasetState): void {
     delete ds.dead[key];
   }
   // Saved versions only the destroyed snapshots needed go too.
-  ds.saved = ds.saved.filter((v) => ds.snapshots.some((s) => s.txg < v.savedTxg));
+  ds.saved = ds.saved.filter((v) => ds.snapshots.some((s) => s.txg < v.savedTxg) || (ds.originTxg !== undefined && ds.originTxg < v.savedTxg));
 }
 
 /** Destroys a snapshot of a dataset; the blocks only it held are freed. */

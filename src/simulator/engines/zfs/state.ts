@@ -77,6 +77,8 @@ export interface DatasetState {
   origin?: string;
   /** The origin snapshot's txg: blocks born at or before it belong to the origin, not to the clone. */
   originTxg?: number;
+  /** A clone's kills of blocks from before its origin (held by the origin snapshot): bytes by `birth:killedTxg:vdev`. */
+  originDead?: Record<string, number>;
   snapshots: SnapshotState[];
   /** Files by inode number. */
   objects: Record<string, ObjectState>;

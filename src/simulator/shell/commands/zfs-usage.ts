@@ -13,6 +13,7 @@ export const ZFS_HELP: Record<string, string> = {
   snapshot: '\tsnapshot [-r] [-o property=value] ... <filesystem|volume>@<snap> ...\n',
   rollback: '\trollback [-rRf] <snapshot>\n',
   clone: '\tclone [-p] [-o property=value] ... <snapshot> <filesystem|volume>\n',
+  promote: '\tpromote <clone-filesystem>\n',
   rename: '\trename [-f] <filesystem|volume|snapshot> <filesystem|volume|snapshot>\n\trename -p [-f] <filesystem|volume> <filesystem|volume>\n\trename -u [-f] <filesystem> <filesystem>\n\trename -r <snapshot> <snapshot>\n',
   mount: '\tmount [-j [--json-int]]\n\tmount [-flvO] [-o opts] <-a|-R filesystem|filesystem>\n',
   unmount: '\tunmount [-fu] <-a | filesystem|mountpoint>\n',

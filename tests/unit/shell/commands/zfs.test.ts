@@ -246,3 +246,22 @@ describe('completion of pool, dataset, snapshot and disk names', () => {
     expect(words('lab fault fail nv')).toEqual(['nvme0n1']);
   });
 });
+
+describe('zfs promote', () => {
+  it('moves the origin snapshot and its space to the clone; the old origin can then be destroyed', () => {
+    const s = boot({}, everyFieldLab);
+    for (const l of ['zfs create tank/fs', 'dd if=/dev/urandom of=/tank/fs/f bs=1M count=2 status=none', 'echo v1 > /tank/fs/note', 'zfs snapshot tank/fs@s', 'zfs clone tank/fs@s tank/c', 'echo v2 > /tank/c/note']) expect(run(s, l).exitCode).toBe(0);
+    expect(run(s, 'zfs promote tank/fs')).toMatchObject({ stderr: "cannot promote 'tank/fs': not a cloned filesystem\n", exitCode: 1 });
+    expect(run(s, 'zfs promote tank/c').exitCode).toBe(0);
+    expect(run(s, 'zfs list -H -o name -t snapshot').stdout).toBe('tank/c@s\n');
+    expect(run(s, 'zfs get -H -o value origin tank/fs tank/c').stdout).toBe('tank/c@s\n-\n');
+    expect(run(s, 'cat /tank/c/.zfs/snapshot/s/note /tank/c/note').stdout).toBe('v1\nv2\n');
+    const alloc = run(s, 'zpool list -Hp -o allocated tank').stdout;
+    expect(run(s, 'zfs destroy tank/fs').exitCode).toBe(0);
+    // The 2 MiB stay: the promoted clone and its snapshot hold them.
+    expect(Number(run(s, 'zpool list -Hp -o allocated tank').stdout)).toBeGreaterThan(2 * 1024 * 1024);
+    expect(Number(run(s, 'zfs get -Hp -o value used tank/c').stdout)).toBeGreaterThan(2 * 1024 * 1024);
+    expect(Number(alloc)).toBeGreaterThan(2 * 1024 * 1024);
+    expect(run(s, 'stat -c %s /tank/c/f').stdout).toBe('2097152\n');
+  });
+});

@@ -130,3 +130,31 @@ describe('destroy refusals', () => {
     expect(runTool(z.zfs, ['list', real.ds]).status).toBe(run(sim.s, `zfs list ${sim.ds}`).exitCode);
   });
 });
+
+describe('clone and promote', () => {
+  it('a clone starts as the snapshot; its origin needs -R to destroy; promote moves the snapshot to the clone', () => {
+    const real = realFs('orig', false);
+    const sim = simFs('orig');
+    expect(runTool(z.zfs, ['snapshot', `${real.ds}@s`]).status).toBe(0);
+    expect(run(sim.s, `zfs snapshot ${sim.ds}@s`).exitCode).toBe(0);
+    const realClone = `${z.pool}/cl`;
+    runTool(z.zfs, ['destroy', '-R', realClone]);
+    expect(runTool(z.zfs, ['clone', '-o', 'mountpoint=none', `${real.ds}@s`, realClone]).status).toBe(0);
+    expect(run(sim.s, `zfs clone ${sim.ds}@s tank/cl`).exitCode).toBe(0);
+    const origin = (ds: string) => runTool(z.zfs, ['get', '-H', '-o', 'value', 'origin', ds]).stdout.replaceAll(z.pool, 'tank');
+    expect(run(sim.s, 'zfs get -H -o value origin tank/cl').stdout).toBe(origin(realClone));
+    // The origin snapshot cannot go while the clone exists.
+    const r = runTool(z.zfs, ['destroy', `${real.ds}@s`]);
+    const sd = run(sim.s, `zfs destroy ${sim.ds}@s`);
+    expect([sd.exitCode, r.status]).toEqual([1, 1]);
+    expect(sd.stderr.split('\n')[0]).toBe(r.stderr.replaceAll(z.pool, 'tank').split('\n')[0]);
+    // Promote: the snapshot now belongs to the clone; the old origin is the clone's clone.
+    expect(runTool(z.zfs, ['promote', realClone]).status).toBe(0);
+    expect(run(sim.s, 'zfs promote tank/cl').exitCode).toBe(0);
+    const snaps = runTool(z.zfs, ['list', '-H', '-o', 'name', '-t', 'snapshot', '-r', z.pool]).stdout.replaceAll(z.pool, 'tank').split('\n').filter((l) => /\/(orig|cl)@/.test(l));
+    expect(run(sim.s, 'zfs list -H -o name -t snapshot -r tank/cl tank/orig').stdout.trim().split('\n')).toEqual(snaps);
+    expect(run(sim.s, 'zfs get -H -o value origin tank/orig').stdout).toBe(origin(real.ds));
+    runTool(z.zfs, ['destroy', '-R', realClone]);
+    runTool(z.zfs, ['destroy', '-R', real.ds]);
+  });
+});

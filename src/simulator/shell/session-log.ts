@@ -33,11 +33,21 @@ export interface InterruptAction {
   type: 'interrupt';
 }
 
+/**
+ * A lab control used from the sandbox rather than typed (a disk fault, a power cut): the
+ * `lab` command's words (`["fault", "corrupt", "sdb"]`, `["power-cut"]`) on `host`.
+ */
+export interface LabControlAction {
+  type: 'lab';
+  host: string;
+  args: string[];
+}
+
 /** An input that is not a typed line, told apart by `type`. Engines add theirs (a fault, a power cut) to this union. */
-export type LabAction = InterruptAction;
+export type LabAction = InterruptAction | LabControlAction;
 
 /** Every action type this simulator knows, in the order messages list them. */
-export const ACTION_TYPES: readonly LabAction['type'][] = ['interrupt'];
+export const ACTION_TYPES: readonly LabAction['type'][] = ['interrupt', 'lab'];
 
 /** One input: a line typed at the prompt, or a lab action. */
 export type SessionEvent = { kind: 'line'; text: string } | { kind: 'action'; action: LabAction };
@@ -171,6 +181,12 @@ export function checkAction(action: unknown, at = 'action'): SessionLogIssue[] {
   if (typeof action['type'] !== 'string') return [issue(`${at}.type`, `expected the action's type as a string, got ${describe(action['type'])}`, 'event')];
   if (!(ACTION_TYPES as readonly string[]).includes(action['type'])) {
     return [issue(`${at}.type`, `unknown action ${quoteValue(action['type'])} (this simulator knows: ${ACTION_TYPES.join(', ')})`, 'unknown-action', 'the log may come from a newer simulator: update hlab')];
+  }
+  if (action['type'] === 'lab') {
+    const problems: SessionLogIssue[] = [];
+    if (typeof action['host'] !== 'string') problems.push(issue(`${at}.host`, `expected the host's name as a string, got ${describe(action['host'])}`, 'event'));
+    if (!Array.isArray(action['args']) || !action['args'].every((a) => typeof a === 'string')) problems.push(issue(`${at}.args`, `expected the lab control's words as strings, such as ["fault", "corrupt", "sdb"], got ${describe(action['args'])}`, 'event'));
+    return [...problems, ...unknownKeys(action, ['type', 'host', 'args'], at)];
   }
   return unknownKeys(action, ['type'], at); // interrupt has no other fields
 }

@@ -9,6 +9,7 @@
  * `replay(log)` boots the log's lab and runs its events, printing the transcript `hlab sh -c`
  * prints for the same lines.
  */
+import { labAction } from './commands/lab';
 import { promptFor } from './prompt';
 import { COMMANDS, type CommandRegistry } from './registry';
 import { runLine, type LineResult } from './run-line';
@@ -52,6 +53,12 @@ export function applyAction(state: SimState, action: LabAction): LineResult {
       // bash: SIGINT at the prompt abandons the line and sets $? to 128 + 2.
       if (!state.shell.exited) state.shell.lastStatus = 130;
       return quiet(state.shell.lastStatus);
+    case 'lab': {
+      // The lab's own controls (commands/lab.ts): a fault or a power cut, not a typed line.
+      const r = labAction(state.world, action.host, action.args);
+      const chunks = [...(r.stdout ? [{ fd: 1 as const, text: r.stdout }] : []), ...(r.stderr ? [{ fd: 2 as const, text: r.stderr }] : [])];
+      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, chunks };
+    }
   }
 }
 
@@ -62,7 +69,9 @@ export function applyEvent(state: SimState, event: SessionEvent, commands: Comma
 
 /** What the terminal shows after the prompt for an event: the line typed, or `^C` for an interrupt. */
 export function echoOf(event: SessionEvent): string {
-  return event.kind === 'line' ? event.text : event.action.type === 'interrupt' ? '^C' : `[${String(event.action.type)}]`;
+  if (event.kind === 'line') return event.text;
+  if (event.action.type === 'interrupt') return '^C';
+  return `[lab ${event.action.args.join(' ')}]`;
 }
 
 /** The transcript of one event: the prompt and what was typed on stdout, then the output in the order it was written. */

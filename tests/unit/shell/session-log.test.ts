@@ -98,7 +98,7 @@ describe('replay', () => {
     const r = session.act({ type: 'power-cut' } as unknown as LabAction);
     expect(r).toMatchObject({ exitCode: 2, stdout: '' });
     expect(r.stderr).toMatchInlineSnapshot(`
-      "hlab: action.type: unknown action "power-cut" (this simulator knows: interrupt) (the log may come from a newer simulator: update hlab)
+      "hlab: action.type: unknown action "power-cut" (this simulator knows: interrupt, lab) (the log may come from a newer simulator: update hlab)
       "
     `);
     expect(session.length).toBe(0);
@@ -241,7 +241,7 @@ describe('parseSessionLog', () => {
       s.json: events[1]: expected an event object such as {"kind": "line", "text": "ls"}, got the string "ls"
       s.json: events[2].text: expected the typed line as a string, got nothing
       s.json: events[3].text: a line cannot contain a newline (record each typed line as its own event)
-      s.json: events[4].action.type: unknown action "power-cut" (this simulator knows: interrupt) (the log may come from a newer simulator: update hlab)
+      s.json: events[4].action.type: unknown action "power-cut" (this simulator knows: interrupt, lab) (the log may come from a newer simulator: update hlab)
       s.json: events[5].action.why: unknown key "why" (a session log event has only type)
       s.json: events[6].kind: expected "line" or "action", got the string "typed"
       s.json: events[7].at: unknown key "at" (a session log event has only kind, text)

@@ -81,3 +81,20 @@ describe('a power cut in the middle of a txg', () => {
     expect(run(s, 'ls -1 /tank/fs').stdout).toBe('a\n');
   });
 });
+
+describe('lab controls as session-log actions', () => {
+  it('records a fault from the sandbox as a lab action, and a replay reaches the same state', async () => {
+    const { replay, startSession } = await import('../../../../src/simulator/shell');
+    const session = startSession(structuredClone(everyFieldLab));
+    session.run('zfs create tank/fs');
+    session.run('dd if=/dev/urandom of=/tank/fs/f bs=1M count=1 status=none');
+    const r = session.act({ type: 'lab', host: 'pve', args: ['fault', 'corrupt', 'sdb'] });
+    expect(r).toMatchObject({ exitCode: 0, stdout: 'lab: damaged 1048576 bytes of sdb1 (pool tank) silently\n' });
+    session.run('zpool scrub -w tank');
+    expect(session.log.events.map((e) => e.kind)).toEqual(['line', 'line', 'action', 'line']);
+    const again = replay(session.log);
+    expect(again.transcript).toContain('[lab fault corrupt sdb]\nlab: damaged 1048576 bytes');
+    expect(JSON.stringify(again.state)).toBe(JSON.stringify(session.state));
+    expect(session.act({ type: 'lab', host: 'pve', args: ['fault', 'melt', 'sdb'] }).exitCode).toBe(2);
+  });
+});

@@ -7,6 +7,7 @@ import type { CommandResult } from '../command-spec';
 
 /** zpool_main.c get_usage help lines by subcommand. */
 export const ZPOOL_HELP: Record<string, string> = {
+  clear: '\tclear [[--power]|[-nF]|-X] <pool> [device]\n',
   create: '\tcreate [-fnd] [-o property=value] ... \n\t    [-O file-system-property=value] ... \n\t    [-m mountpoint] [-R root] <pool> <vdev> ...\n',
   destroy: '\tdestroy [-f] <pool>\n',
   get: '\tget [-Hp] [-j [--json-int, --json-pool-key-guid]]\n\t    [-o "all" | field[,...]] <"all" | property[,...]> <pool> ...\n',

@@ -2,10 +2,11 @@
  * `zpool`: the pool tool, dispatching to one file per subcommand (zpool-list.ts,
  * zpool-status.ts). No command or an unknown one prints the usage with status 2.
  */
-// @sim zpool | OpenZFS 2.3 zpool(8): create, destroy, get, set, history, list, status, scrub, wait; usage and "unrecognized command"
+// @sim zpool | OpenZFS 2.3 zpool(8): clear, create, destroy, get, set, history, list, status, scrub, wait; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
 import { logHistory } from '../../engines/zfs/history';
 import { zfsHost } from '../../engines/zfs/state';
+import { zpoolClear } from './zpool-clear';
 import { zpoolCreate, zpoolDestroy } from './zpool-create';
 import { zpoolGet, zpoolSet } from './zpool-get';
 import { zpoolHistory } from './zpool-history';
@@ -14,7 +15,7 @@ import { zpoolScrub, zpoolWait } from './zpool-scrub';
 import { zpoolStatus } from './zpool-status';
 import { ZPOOL_HELP } from './zpool-usage';
 
-const SUBCOMMANDS = { create: zpoolCreate, destroy: zpoolDestroy, get: zpoolGet, set: zpoolSet, history: zpoolHistory, list: zpoolList, status: zpoolStatus, scrub: zpoolScrub, wait: zpoolWait } as const;
+const SUBCOMMANDS = { clear: zpoolClear, create: zpoolCreate, destroy: zpoolDestroy, get: zpoolGet, set: zpoolSet, history: zpoolHistory, list: zpoolList, status: zpoolStatus, scrub: zpoolScrub, wait: zpoolWait } as const;
 
 function usage(message: string): CommandResult {
   return { stdout: '', stderr: `${message}usage: zpool command args ...\nwhere 'command' is one of the following:\n\n${Object.values(ZPOOL_HELP).join('')}\nFor further help on a command or topic, run: zpool help [<topic>]\n`, exitCode: 2 };
@@ -31,7 +32,7 @@ export const zpool: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'OpenZFS 2.3 zpool',
-    simplified: 'subcommands create (no -m/-O/-R), destroy, get, set, history, list, status, scrub and wait; no import/export/replace/attach yet; scrub runs at a simplified 500 MiB/s',
+    simplified: 'subcommands clear, create (no -m/-O/-R), destroy, get, set, history, list, status, scrub and wait; no import/export/replace/attach yet; scrub runs at a simplified 500 MiB/s',
   },
   hosts: ['proxmox', 'truenas'],
   complete(req) {
@@ -51,7 +52,7 @@ export const zpool: Command = {
     if (!fn) return usage(`unrecognized command '${sub}'\n`);
     const result = fn(ctx, rest);
     // spa_history: pool-changing commands are logged in the pool's history.
-    if (result.exitCode === 0 && ['create', 'set', 'scrub'].includes(sub)) logHistory(ctx.world, ctx.host.name, `zpool ${argv.join(' ')}`, rest);
+    if (result.exitCode === 0 && ['create', 'set', 'scrub', 'clear'].includes(sub)) logHistory(ctx.world, ctx.host.name, `zpool ${argv.join(' ')}`, rest);
     return result;
   },
 };

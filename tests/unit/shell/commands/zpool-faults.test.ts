@@ -22,6 +22,9 @@ describe('self-healing on a mirror (OpenZFS 2.3 zpool_main.c status layout)', ()
     );
     expect(out).toMatch(/\n\t    sdb     ONLINE       0     0    [ 0-9]{2}\n\t    sdc     ONLINE       0     0     0\n\nerrors: No known data errors\n$/);
     expect(out).not.toMatch(/sdb +ONLINE +0 +0 +0\n/);
+    // zpool clear, as the action line advises: counters back to 0, the status lines gone.
+    expect(run(s, 'zpool clear tank').exitCode).toBe(0);
+    expect(run(s, 'zpool status tank').stdout).toMatch(/^  pool: tank\n state: ONLINE\n  scan: scrub repaired .*\nconfig:\n[^]*\t    sdb     ONLINE       0     0     0\n/);
   });
 
   it('reports permanent errors when both sides are damaged at the same place, listing the file with -v', () => {

@@ -128,7 +128,15 @@ export function mountDataset(world: World, host: Host, dataset: string): MountEn
   const path = mountedPath(host, dataset);
   if (!path || path === '/') return null;
   const pool = dataset.split('/')[0] as string;
-  return mountFilesystem(world, host.name, { driver: 'zfs', fstype: 'zfs', source: dataset, options: 'xattr,noacl,casesensitive', space: pool, data: newMemfs(world.clock) }, path, host.kind === 'truenas' ? 'rw,noatime' : 'rw,relatime');
+  const options = host.kind === 'truenas' ? 'rw,noatime' : 'rw,relatime';
+  // A dataset mounted before keeps its files in its superblock: mount that one again.
+  const k = hostKernel(world, host.name);
+  const known = Object.values(k.superblocks).find((sb) => sb.driver === 'zfs' && sb.source === dataset);
+  if (known) {
+    mkdirs(rootVfs(world, host.name), path);
+    return addMount(world, host.name, k.initNs.mnt, known.id, path, options);
+  }
+  return mountFilesystem(world, host.name, { driver: 'zfs', fstype: 'zfs', source: dataset, options: 'xattr,noacl,casesensitive', space: pool, persistent: true, data: newMemfs(world.clock) }, path, options);
 }
 
 /** Boots one host's kernel into `world.kernel[host.name]`. */

@@ -59,6 +59,6 @@ export function removeMount(world: World, host: string, mntNs: number, path: str
   const k = hostKernel(world, host);
   // A superblock nothing mounts any more (in any namespace) is gone, as after the last umount.
   const stillUsed = Object.values(k.namespaces).some((ns) => (ns.mounts ?? []).some((m) => m.sb === entry.sb));
-  if (!stillUsed) delete k.superblocks[entry.sb];
+  if (!stillUsed && !k.superblocks[entry.sb]?.persistent) delete k.superblocks[entry.sb];
   return entry;
 }

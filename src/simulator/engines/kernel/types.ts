@@ -62,6 +62,12 @@ export interface Superblock {
   space?: string;
   /** The driver's own data (memfs: its inode table). */
   data: unknown;
+  /**
+   * The files belong to what was mounted (a dataset on its pool), not to the mount: the
+   * superblock outlives an umount and the next mount of the same source takes it again.
+   * Without it (tmpfs), the last umount drops the files, as on Linux.
+   */
+  persistent?: boolean;
 }
 
 /** A pool of bytes several filesystems share (the simulator's stand-in for a ZFS pool's free space until the ZFS engine). */

@@ -133,3 +133,17 @@ describe('the VFS', () => {
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
 });
+
+describe('umount', () => {
+  it('keeps a dataset\'s files for its next mount, and drops a tmpfs\'s with its last umount', async () => {
+    const { createSimulator, runLine } = await import('../../../../src/simulator/shell');
+    const { starterLab } = await import('../world-fixture');
+    const state = createSimulator(structuredClone(starterLab));
+    expect(runLine(state, 'echo keep > /rpool/data/f; umount /rpool/data; ls /rpool/data; mount | grep -c /rpool/data').stdout).toBe('0\n');
+    expect(runLine(state, 'zfs mount rpool/data; cat /rpool/data/f').stdout).toBe('keep\n');
+    const tmpfs = (): number => Object.values(state.world.kernel.pve?.superblocks ?? {}).filter((sb) => sb.fstype === 'tmpfs').length;
+    const before = tmpfs();
+    expect(runLine(state, 'echo gone > /run/lock/f; umount /run/lock; mount -t tmpfs | grep -c /run/lock').stdout).toBe('0\n');
+    expect(tmpfs()).toBe(before - 1);
+  });
+});

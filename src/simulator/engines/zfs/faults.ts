@@ -10,7 +10,7 @@
 // @sim zpool | OpenZFS 2.3 self-healing: checksum errors counted per leaf, mirror/RAIDZ repair from good copies or parity, permanent errors without redundancy
 import type { World } from '../world';
 import { parityOf } from './capacity';
-import type { BlockPointer, LeafHealth, PoolState } from './state';
+import type { BlockPointer, LeafHealth, PoolState, VdevState } from './state';
 
 /** The health record of a leaf, created on first use. */
 export function leafHealth(pool: PoolState, leaf: string): LeafHealth {
@@ -50,9 +50,19 @@ export interface BlockCheck {
   repaired: number;
 }
 
+/** A leaf that answers no I/O: failed (UNAVAIL) or taken offline (OFFLINE). */
+export function isDown(h: LeafHealth | undefined): boolean {
+  return Boolean(h && (h.failed || h.offline));
+}
+
+/** Redundancy of a top-level vdev: how many of its leaves may be down. */
+export function redundancyOf(v: Pick<VdevState, 'type' | 'leaves'>): number {
+  return v.type === 'mirror' ? v.leaves.length - 1 : parityOf(v.type);
+}
+
 /** True when a pool has any damage or failure at all (reads skip checking otherwise). */
 export function hasFaults(pool: PoolState): boolean {
-  return Object.values(pool.health ?? {}).some((h) => h.failed || h.damaged.length > 0);
+  return Object.values(pool.health ?? {}).some((h) => isDown(h) || h.damaged.length > 0);
 }
 
 /** Reads one block: verifies every copy, repairs from a good one, counts CKSUM on bad leaves. */
@@ -63,7 +73,7 @@ export function checkBlock(pool: PoolState, bp: BlockPointer, repair = true): Bl
   const [from, to] = leafRange(pool, vdevIndex, offset, asize);
   const bad = v.leaves.filter((l) => {
     const h = pool.health?.[l];
-    return h && (h.failed || overlaps(h.damaged, from, to));
+    return h && (isDown(h) || overlaps(h.damaged, from, to));
   });
   if (bad.length === 0) return { ok: true, repaired: 0 };
   const redundancy = v.type === 'mirror' ? v.leaves.length - 1 : parityOf(v.type);
@@ -71,7 +81,7 @@ export function checkBlock(pool: PoolState, bp: BlockPointer, repair = true): Bl
   let repaired = 0;
   for (const l of bad) {
     const h = leafHealth(pool, l);
-    if (h.failed) continue;
+    if (isDown(h)) continue;
     h.cksum += 1;
     if (recoverable && repair) {
       heal(h, from, to);
@@ -122,7 +132,7 @@ export function failLeaf(pool: PoolState, leaf: string): void {
 export function poolHealth(pool: PoolState): 'ONLINE' | 'DEGRADED' | 'UNAVAIL' {
   let state: 'ONLINE' | 'DEGRADED' | 'UNAVAIL' = 'ONLINE';
   for (const v of pool.vdevs) {
-    const failed = v.leaves.filter((l) => pool.health?.[l]?.failed).length;
+    const failed = v.leaves.filter((l) => isDown(pool.health?.[l])).length;
     if (failed === 0) continue;
     const redundancy = v.type === 'mirror' ? v.leaves.length - 1 : parityOf(v.type);
     if (failed > redundancy) return 'UNAVAIL';
@@ -135,7 +145,7 @@ export function poolHealth(pool: PoolState): 'ONLINE' | 'DEGRADED' | 'UNAVAIL' {
 export function vdevHealth(pool: PoolState, index: number): 'ONLINE' | 'DEGRADED' | 'UNAVAIL' {
   const v = pool.vdevs[index];
   if (!v) return 'ONLINE';
-  const failed = v.leaves.filter((l) => pool.health?.[l]?.failed).length;
+  const failed = v.leaves.filter((l) => isDown(pool.health?.[l])).length;
   if (failed === 0) return 'ONLINE';
   const redundancy = v.type === 'mirror' ? v.leaves.length - 1 : parityOf(v.type);
   return failed > redundancy ? 'UNAVAIL' : 'DEGRADED';

@@ -111,10 +111,18 @@ export interface LeafHealth {
   cksum: number;
   /** The disk is gone or dead (UNAVAIL). */
   failed?: boolean;
+  /** Taken offline with `zpool offline` (OFFLINE): not read or written until onlined. */
+  offline?: boolean;
 }
 
-/** The last scrub (pool scan stats: pss_func, state, times, bytes). */
+/** The last scrub or resilver (pool scan stats: pss_func, state, times, bytes). */
 export interface ScanState {
+  /** pss_func: a scrub unless set. */
+  func?: 'resilver';
+  /** The leaf being resilvered (shown `(resilvering)` while in progress). */
+  target?: string;
+  /** A replace in progress: the leaf being replaced and the state it shows under `replacing-N`. */
+  replacing?: { old: string; state: 'ONLINE' | 'OFFLINE' | 'UNAVAIL' };
   start: number;
   /** Virtual ms it ends (it is in progress while the clock is before it). */
   end: number;

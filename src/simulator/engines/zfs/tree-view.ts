@@ -61,7 +61,7 @@ function damagedBlock(pool: PoolState, bp: BlockPointer): boolean {
   const to = Math.ceil((offset + asize) / n);
   return v.leaves.some((l) => {
     const h = pool.health?.[l];
-    return !!h && (h.failed === true || h.damaged.some(([a, b]) => a < to && from < b));
+    return !!h && (h.failed === true || h.offline === true || h.damaged.some(([a, b]) => a < to && from < b));
   });
 }
 

@@ -52,30 +52,54 @@ function scanLines(ctx: CommandContext, pool: PoolState): string[] {
   const scan = pool.scan;
   if (!scan) return [];
   const now = ctx.world.clock;
+  const resilver = scan.func === 'resilver';
   if (scan.end > now) {
     const fraction = (now - scan.start) / Math.max(1, scan.end - scan.start);
     const done = Math.floor(scan.examined * fraction);
     const rate = nicebytes(Math.floor(done / Math.max(1, (now - scan.start) / 1000)));
     return [
-      `  scan: scrub in progress since ${ctimeDate(scan.start)}`,
+      `  scan: ${resilver ? 'resilver' : 'scrub'} in progress since ${ctimeDate(scan.start)}`,
       `\t${nicebytes(done)} / ${nicebytes(scan.examined)} scanned at ${rate}/s, ${nicebytes(done)} / ${nicebytes(scan.examined)} issued at ${rate}/s`,
-      `\t${nicebytes(Math.floor(scan.repaired * fraction))} repaired, ${(fraction * 100).toFixed(2)}% done, ${dhms(scan.end - now)} to go`,
+      `\t${nicebytes(Math.floor(scan.repaired * fraction))} ${resilver ? 'resilvered' : 'repaired'}, ${(fraction * 100).toFixed(2)}% done, ${dhms(scan.end - now)} to go`,
     ];
   }
+  // print_scan_scrub_resilver_status: "resilvered %s in %s with %llu errors on %s".
+  if (resilver) return [`  scan: resilvered ${nicebytes(scan.repaired)} in ${dhms(scan.end - scan.start)} with ${scan.errors} errors on ${ctimeDate(scan.end)}`];
   return [`  scan: scrub repaired ${nicebytes(scan.repaired)} in ${dhms(scan.end - scan.start)} with ${scan.errors} errors on ${ctimeDate(scan.end)}`];
 }
 
+/** A replace whose resilver is still running at `now`. */
+function replacingNow(pool: PoolState, now: number): NonNullable<PoolState['scan']> | undefined {
+  return pool.scan?.replacing && pool.scan.end > now ? pool.scan : undefined;
+}
+
+/** The pool's state as status shows it: a replace of a missing or offline leaf keeps it DEGRADED until resilvered. */
+function shownHealth(pool: PoolState, now: number): string {
+  const health = poolHealth(pool);
+  const r = replacingNow(pool, now);
+  return health === 'ONLINE' && r && r.replacing?.state !== 'ONLINE' ? 'DEGRADED' : health;
+}
+
 /** status:/action:/see: lines for the pool's worst problem (libzfs_status.c check_status order). */
-function problemLines(pool: PoolState): string[] {
+function problemLines(pool: PoolState, now = 0): string[] {
   const see = (code: string) => `   see: https://openzfs.github.io/openzfs-docs/msg/${code}`;
   if ((pool.errors ?? []).length > 0) {
     return ['status: One or more devices has experienced an error resulting in data\n\tcorruption.  Applications may be affected.', 'action: Restore the file in question if possible.  Otherwise restore the\n\tentire pool from backup.', see('ZFS-8000-8A')];
   }
-  if (poolHealth(pool) === 'DEGRADED') {
+  const health = Object.values(pool.health ?? {});
+  if (poolHealth(pool) === 'DEGRADED' && health.some((h) => h.failed)) {
     return ['status: One or more devices could not be opened.  Sufficient replicas exist for\n\tthe pool to continue functioning in a degraded state.', "action: Attach the missing device and online it using 'zpool online'.", see('ZFS-8000-2Q')];
   }
   if (Object.values(pool.health ?? {}).some((h) => h.cksum + h.read + h.write > 0)) {
     return ['status: One or more devices has experienced an unrecoverable error.  An\n\tattempt was made to correct the error.  Applications are unaffected.', "action: Determine if the device needs to be replaced, and clear the errors\n\tusing 'zpool clear' or replace the device with 'zpool replace'.", see('ZFS-8000-9P')];
+  }
+  // zpool_main.c ZPOOL_STATUS_OFFLINE_DEV: no see: line.
+  if (health.some((h) => h.offline)) {
+    return ['status: One or more devices has been taken offline by the administrator.\n\tSufficient replicas exist for the pool to continue functioning in a\n\tdegraded state.', "action: Online the device using 'zpool online' or replace the device with\n\t'zpool replace'."];
+  }
+  // ZPOOL_STATUS_RESILVERING (a replaced leaf under replacing-N is not counted missing: find_vdev_problem ignore_replacing).
+  if (pool.scan?.func === 'resilver' && pool.scan.end > now) {
+    return ['status: One or more devices is currently being resilvered.  The pool will\n\tcontinue to function, possibly in a degraded state.', 'action: Wait for the resilver to complete.'];
   }
   return [];
 }
@@ -83,22 +107,37 @@ function problemLines(pool: PoolState): string[] {
 function poolStatus(ctx: CommandContext, pool: PoolState, full: boolean, verbose: boolean): string {
   const count = (n: number) => nicebytes(n, false);
   const rows: { depth: number; name: string; state: string; cksum: number; read: number; write: number; note?: string }[] = [
-    { depth: 0, name: pool.name, state: poolHealth(pool), cksum: pool.vdevCksum?.pool ?? 0, read: 0, write: 0 },
+    { depth: 0, name: pool.name, state: shownHealth(pool, ctx.world.clock), cksum: pool.vdevCksum?.pool ?? 0, read: 0, write: 0 },
   ];
+  const now = ctx.world.clock;
+  const scan = pool.scan;
+  const resilvering = scan?.func === 'resilver' && scan.end > now ? scan.target : undefined;
+  const replacing = replacingNow(pool, now);
   const leafRow = (leaf: string, depth: number) => {
     const h = pool.health?.[leaf];
-    return { depth, name: leafName(ctx, pool, leaf, full), state: h?.failed ? 'UNAVAIL' : 'ONLINE', cksum: h?.cksum ?? 0, read: h?.read ?? 0, write: h?.write ?? 0, ...(h?.failed ? { note: 'cannot open' } : {}) };
+    // print_status_config: "  (resilvering)" after the counters of a leaf being resilvered.
+    const note = h?.failed ? 'cannot open' : leaf === resilvering ? '(resilvering)' : undefined;
+    return { depth, name: leafName(ctx, pool, leaf, full), state: h?.failed ? 'UNAVAIL' : h?.offline ? 'OFFLINE' : 'ONLINE', cksum: h?.cksum ?? 0, read: h?.read ?? 0, write: h?.write ?? 0, ...(note ? { note } : {}) };
+  };
+  /** A leaf, or while it replaces another the replacing-N vdev over the old and the new leaf. */
+  const pushLeaf = (leaf: string, depth: number, index: number) => {
+    const old = replacing?.replacing;
+    if (!old || leaf !== replacing?.target) return void rows.push(leafRow(leaf, depth));
+    rows.push({ depth, name: `replacing-${index}`, state: old.state === 'ONLINE' ? 'ONLINE' : 'DEGRADED', cksum: 0, read: 0, write: 0 });
+    rows.push({ depth: depth + 2, name: leafName(ctx, pool, old.old, full), state: old.state, cksum: 0, read: 0, write: 0, ...(old.state === 'UNAVAIL' ? { note: 'cannot open' } : {}) });
+    rows.push(leafRow(leaf, depth + 2));
   };
   pool.vdevs.forEach((v, i) => {
-    if (v.type === 'stripe') rows.push(leafRow(v.leaves[0] as string, 2));
+    if (v.type === 'stripe') pushLeaf(v.leaves[0] as string, 2, i);
     else {
-      rows.push({ depth: 2, name: `${v.type}-${i}`, state: vdevHealth(pool, i), cksum: pool.vdevCksum?.[String(i)] ?? 0, read: 0, write: 0 });
-      for (const leaf of v.leaves) rows.push(leafRow(leaf, 4));
+      const degraded = replacing && v.leaves.includes(replacing.target ?? '') && replacing.replacing?.state !== 'ONLINE';
+      rows.push({ depth: 2, name: `${v.type}-${i}`, state: degraded && vdevHealth(pool, i) === 'ONLINE' ? 'DEGRADED' : vdevHealth(pool, i), cksum: pool.vdevCksum?.[String(i)] ?? 0, read: 0, write: 0 });
+      v.leaves.forEach((leaf, j) => pushLeaf(leaf, 4, j));
     }
   });
   const width = Math.max(10, ...rows.map((r) => r.depth + r.name.length));
   const line = (depth: number, name: string, state: string, r: string, w: string, c: string) => `\t${' '.repeat(depth)}${name.padEnd(width - depth)}  ${state.padEnd(8)} ${r.padStart(5)} ${w.padStart(5)} ${c.padStart(5)}`;
-  const out = [`  pool: ${pool.name}`, ` state: ${poolHealth(pool)}`, ...problemLines(pool), ...scanLines(ctx, pool), 'config:', '', line(0, 'NAME', 'STATE', 'READ', 'WRITE', 'CKSUM')];
+  const out = [`  pool: ${pool.name}`, ` state: ${shownHealth(pool, now)}`, ...problemLines(pool, now), ...scanLines(ctx, pool), 'config:', '', line(0, 'NAME', 'STATE', 'READ', 'WRITE', 'CKSUM')];
   for (const r of rows) out.push(line(r.depth, r.name, r.state, count(r.read), count(r.write), count(r.cksum)) + (r.note ? `  ${r.note}` : ''));
   out.push('');
   const errors = pool.errors ?? [];
@@ -124,7 +163,7 @@ export function zpoolStatus(ctx: CommandContext, argv: string[]): CommandResult 
   if (chosen.length === 0 && errors.length === 0) return { stdout: 'no pools available\n', stderr: '', exitCode: 0 };
   // -x: only pools with problems; a healthy system says so once.
   if (f.x) {
-    const sick = chosen.filter((p) => problemLines(p).length > 0);
+    const sick = chosen.filter((p) => problemLines(p, ctx.world.clock).length > 0);
     if (sick.length === 0) return { stdout: chosen.length > 0 ? 'all pools are healthy\n' : '', stderr, exitCode: errors.length ? 1 : 0 };
     return { stdout: sick.map((p) => poolStatus(ctx, p, f.P !== undefined, f.v !== undefined)).join('\n'), stderr, exitCode: errors.length ? 1 : 0 };
   }

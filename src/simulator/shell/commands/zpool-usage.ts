@@ -7,6 +7,11 @@ import type { CommandResult } from '../command-spec';
 
 /** zpool_main.c get_usage help lines by subcommand. */
 export const ZPOOL_HELP: Record<string, string> = {
+  attach: '\tattach [-fsw] [-o property=value] <pool> <vdev> <new-device>\n',
+  detach: '\tdetach <pool> <device>\n',
+  offline: '\toffline [--power]|[[-f][-t]] <pool> <device> ...\n',
+  online: '\tonline [--power][-e] <pool> <device> ...\n',
+  replace: '\treplace [-fsw] [-o property=value] <pool> <device> [new-device]\n',
   clear: '\tclear [[--power]|[-nF]|-X] <pool> [device]\n',
   create: '\tcreate [-fnd] [-o property=value] ... \n\t    [-O file-system-property=value] ... \n\t    [-m mountpoint] [-R root] <pool> <vdev> ...\n',
   destroy: '\tdestroy [-f] <pool>\n',

@@ -7,6 +7,7 @@ import type { CommandResult } from '../command-spec';
 
 /** zpool_main.c get_usage help lines by subcommand. */
 export const ZPOOL_HELP: Record<string, string> = {
+  add: '\tadd [-afgLnP] [-o property=value] <pool> <vdev> ...\n',
   attach: '\tattach [-fsw] [-o property=value] <pool> <vdev> <new-device>\n',
   detach: '\tdetach <pool> <device>\n',
   offline: '\toffline [--power]|[[-f][-t]] <pool> <device> ...\n',

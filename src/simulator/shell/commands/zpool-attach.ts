@@ -28,7 +28,8 @@ function attachOrReplace(ctx: CommandContext, argv: string[], replacing: boolean
   const r = replacing ? replaceLeaf(ctx.world, ctx.host.name, pool, old, disk, force) : attachLeaf(ctx.world, ctx.host.name, pool, old, disk, force);
   if (!r.ok) {
     const prefix = r.prefixed ? (replacing ? `cannot replace ${old} with ${disk}: ` : `cannot attach ${disk} to ${old}: `) : '';
-    return { stdout: '', stderr: r.lines.map((l, i) => (i === 0 ? prefix + l : l) + '\n').join(''), exitCode: 1 };
+    // make_root_vdev's refusals exit 1; zpool_vdev_attach's -1 is returned as the exit status (255).
+    return { stdout: '', stderr: r.lines.map((l, i) => (i === 0 ? prefix + l : l) + '\n').join(''), exitCode: r.prefixed ? 255 : 1 };
   }
   if (parsed.args.flags.w) ctx.shell.spend(Math.max(0, r.scan.end - ctx.world.clock));
   return { stdout: '', stderr: '', exitCode: 0 };

@@ -62,5 +62,6 @@ export function zpoolDetach(ctx: CommandContext, argv: string[]): CommandResult 
   const pool = zfsHost(ctx.world, ctx.host.name).pools[name];
   if (!pool) return noPool(name);
   const r = detachLeaf(ctx.world, ctx.host.name, pool, dev);
-  return r.ok ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: '', stderr: `cannot detach ${dev}: ${r.message}\n`, exitCode: 1 };
+  // zpool_do_detach returns zpool_vdev_detach's -1: exit status 255.
+  return r.ok ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: '', stderr: `cannot detach ${dev}: ${r.message}\n`, exitCode: 255 };
 }

@@ -41,7 +41,7 @@ describe('zpool attach/detach/offline/online/replace (OpenZFS 2.3 zpool_main.c, 
   it('refuses to offline or detach the only copy', () => {
     const s = single();
     expect(run(s, 'zpool offline tank sda')).toMatchObject({ stderr: 'cannot offline sda: no valid replicas\n', exitCode: 1 });
-    expect(run(s, 'zpool detach tank sda')).toMatchObject({ stderr: 'cannot detach sda: only applicable to mirror and replacing vdevs\n', exitCode: 1 });
+    expect(run(s, 'zpool detach tank sda')).toMatchObject({ stderr: 'cannot detach sda: only applicable to mirror and replacing vdevs\n', exitCode: 255 });
   });
 
   it('replaces a failed disk: replacing-1 while it resilvers, then ONLINE on the new disk', () => {
@@ -69,8 +69,8 @@ describe('zpool attach/detach/offline/online/replace (OpenZFS 2.3 zpool_main.c, 
   it('prints the errors and usage of zpool_do_attach_or_replace / zpool_do_detach', () => {
     const s = single();
     expect(run(s, 'zpool attach tank sda sda')).toMatchObject({ stderr: "invalid vdev specification\nuse '-f' to override the following errors:\n/dev/sda1 is part of active pool 'tank'\n", exitCode: 1 });
-    expect(run(s, 'zpool attach tank sdz sdd')).toMatchObject({ stderr: 'cannot attach sdd to sdz: no such device in pool\n', exitCode: 1 });
-    expect(run(s, 'zpool replace tank sdz sdd')).toMatchObject({ stderr: 'cannot replace sdz with sdd: no such device in pool\n', exitCode: 1 });
+    expect(run(s, 'zpool attach tank sdz sdd')).toMatchObject({ stderr: 'cannot attach sdd to sdz: no such device in pool\n', exitCode: 255 });
+    expect(run(s, 'zpool replace tank sdz sdd')).toMatchObject({ stderr: 'cannot replace sdz with sdd: no such device in pool\n', exitCode: 255 });
     expect(run(s, 'zpool attach tank sda nosuch')).toMatchObject({ stderr: "cannot open 'nosuch': no such device in /dev\nmust be a full path or shorthand device name\n", exitCode: 1 });
     expect(run(s, 'zpool attach tank sda')).toMatchObject({ stderr: 'missing <new_device> specification\nusage:\n\tattach [-fsw] [-o property=value] <pool> <vdev> <new-device>\n', exitCode: 2 });
     expect(run(s, 'zpool detach tank')).toMatchObject({ stderr: 'missing <device> specification\nusage:\n\tdetach <pool> <device>\n', exitCode: 2 });

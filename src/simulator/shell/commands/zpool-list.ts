@@ -6,6 +6,7 @@
 // @sim zpool | OpenZFS 2.3 zpool list [-H] [-p] [-o props] [pool]: columns of zpool_main.c print_pool; FRAG 0%, DEDUP 1.00x
 import type { CommandContext, CommandResult } from '../command-spec';
 import { rawSize } from '../../engines/zfs/capacity';
+import { poolHealth } from '../../engines/zfs/faults';
 import { catchUpTxg } from '../../engines/zfs/pool';
 import { poolAllocated } from '../../engines/zfs/space';
 import { zfsHost } from '../../engines/zfs/state';
@@ -63,7 +64,7 @@ export function zpoolList(ctx: CommandContext, argv: string[]): CommandResult {
       // zpool_get_prop ZPOOL_PROP_CAPACITY: alloc * 100 / size, rounded down.
       capacity: `${Math.floor((alloc * 100) / Math.max(1, total))}${parsable ? '' : '%'}`,
       dedupratio: parsable ? '1.00' : '1.00x',
-      health: 'ONLINE',
+      health: poolHealth(p),
       altroot: altroot === '' ? '-' : altroot,
     };
     return columns.map((c) => cell[c] ?? '-');

@@ -15,8 +15,8 @@ import { ctimeDate, nicebytes } from '../zfs-format';
 import { parseZfsArgs } from '../zfs-args';
 import { zpoolUsage } from './zpool-usage';
 
-/** The name a leaf shows: the disk for a whole-disk vdev, the by-id or partuuid link the installers use for partitions. */
-function leafName(ctx: CommandContext, pool: PoolState, leaf: string, full: boolean): string {
+/** The name a leaf shows (status, iostat -v): the disk for a whole-disk vdev, the by-id or partuuid link the installers use for partitions. */
+export function leafName(ctx: CommandContext, pool: PoolState, leaf: string, full: boolean): string {
   const dev = ctx.world.kernel[ctx.host.name]?.devices.find((d) => d.name === leaf);
   if (!dev || dev.type !== 'part' || !dev.parent) return full ? `/dev/${leaf}` : leaf;
   // libzfs zpool_label_disk: a whole disk given to zpool create shows as the disk.

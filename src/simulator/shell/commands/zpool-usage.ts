@@ -19,6 +19,7 @@ export const ZPOOL_HELP: Record<string, string> = {
   get: '\tget [-Hp] [-j [--json-int, --json-pool-key-guid]]\n\t    [-o "all" | field[,...]] <"all" | property[,...]> <pool> ...\n',
   set: '\tset <property=value> <pool>\n',
   history: '\thistory [-il] [<pool>] ...\n',
+  iostat: '\tiostat [[[-c [script1,script2,...][-lq]]|[-rw]] [-T d | u] [-ghHLpPvy]\n\t    [[pool ...]|[pool vdev ...]|[vdev ...]] [[-n] interval [count]]\n',
   list: '\tlist [-gHLpPv] [-o property[,...]] [-j [--json-int, --json-pool-key-guid]]\n\t    [-T d|u] [pool] ... [interval [count]]\n',
   scrub: '\tscrub [-e | -s | -p | -C] [-w] <pool> ...\n',
   wait: '\twait [-Hp] [-T d|u] [-t <activity>[,...]] <pool> [interval]\n',

@@ -12,6 +12,7 @@ export const ZFS_HELP: Record<string, string> = {
   destroy: '\tdestroy [-fnpRrv] <filesystem|volume>\n\tdestroy [-dnpRrv] <filesystem|volume>@<snap>[%<snap>][,...]\n\tdestroy <filesystem|volume>#<bookmark>\n',
   snapshot: '\tsnapshot [-r] [-o property=value] ... <filesystem|volume>@<snap> ...\n',
   rollback: '\trollback [-rRf] <snapshot>\n',
+  diff: '\tdiff [-FHth] <snapshot> [snapshot|filesystem]\n',
   clone: '\tclone [-p] [-o property=value] ... <snapshot> <filesystem|volume>\n',
   promote: '\tpromote <clone-filesystem>\n',
   rename: '\trename [-f] <filesystem|volume|snapshot> <filesystem|volume|snapshot>\n\trename -p [-f] <filesystem|volume> <filesystem|volume>\n\trename -u [-f] <filesystem> <filesystem>\n\trename -r <snapshot> <snapshot>\n',

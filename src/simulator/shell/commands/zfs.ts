@@ -3,13 +3,14 @@
  * zfs-create.ts ...). No command or an unknown one prints zfs_main.c's usage on stderr
  * with status 2; `snap` is `snapshot`'s alias.
  */
-// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback, clone, promote, rename, mount, unmount; usage and "unrecognized command"
+// @sim zfs | OpenZFS 2.3 zfs(8): create, destroy, list, get, set, inherit, snapshot, rollback, clone, promote, rename, mount, unmount, diff; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
 import { logHistory } from '../../engines/zfs/history';
 import { listDatasets } from '../../engines/zfs/report';
 import { zfsClone } from './zfs-clone';
 import { zfsCreate } from './zfs-create';
 import { zfsDestroy } from './zfs-destroy';
+import { zfsDiff } from './zfs-diff';
 import { zfsGet } from './zfs-get';
 import { zfsInherit } from './zfs-inherit';
 import { zfsList } from './zfs-list';
@@ -21,7 +22,7 @@ import { zfsSet } from './zfs-set';
 import { zfsSnapshot } from './zfs-snapshot';
 import { ZFS_HELP } from './zfs-usage';
 
-const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback, set: zfsSet, inherit: zfsInherit, rename: zfsRename, mount: zfsMount, unmount: zfsUnmount, umount: zfsUnmount, clone: zfsClone, promote: zfsPromote } as const;
+const SUBCOMMANDS = { create: zfsCreate, destroy: zfsDestroy, list: zfsList, get: zfsGet, snapshot: zfsSnapshot, snap: zfsSnapshot, rollback: zfsRollback, set: zfsSet, inherit: zfsInherit, rename: zfsRename, mount: zfsMount, unmount: zfsUnmount, umount: zfsUnmount, clone: zfsClone, promote: zfsPromote, diff: zfsDiff } as const;
 
 function usage(message: string): CommandResult {
   const lines = Object.values(ZFS_HELP).join('');
@@ -39,7 +40,7 @@ export const zfs: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'OpenZFS 2.3 zfs',
-    simplified: "subcommands create, destroy, list, get, set, inherit, snapshot, rollback, clone, promote, rename, mount, unmount; properties of a pool's root dataset cannot be set; clones are recorded in the lab as plain datasets; no diff/send/receive yet; usage omits the property table",
+    simplified: "subcommands create, destroy, list, get, set, inherit, snapshot, rollback, clone, promote, rename, mount, unmount, diff (-H; no -F/-t/-h, no link-count changes); properties of a pool's root dataset cannot be set; clones are recorded in the lab as plain datasets; no send/receive yet; usage omits the property table",
   },
   hosts: ['proxmox', 'truenas'],
   complete(req) {

@@ -47,6 +47,18 @@ export const zpool: Command = {
       return ['mirror', 'raidz1', 'raidz2', 'raidz3', ...req.host.disks.map((d) => d.name).filter((d) => !used.has(d) && !req.args.includes(d))].filter((w) => w.startsWith(req.word));
     }
     if (req.args[0] === 'create') return [];
+    const operands = req.args.slice(1).filter((a) => !a.startsWith('-'));
+    const free = () => {
+      const used = new Set(req.host.pools.flatMap((p) => p.vdevs.flatMap((v) => v.disks)));
+      return req.host.disks.map((d) => d.name).filter((d) => !used.has(d) && !req.args.includes(d));
+    };
+    // zpool add POOL <TAB>: vdev types and free disks; attach/replace POOL DISK <TAB>: free disks; offline/online/detach/attach/replace POOL <TAB>: the pool's disks.
+    if (req.args[0] === 'add' && operands.length >= 1) return ['mirror', 'raidz1', 'raidz2', 'raidz3', ...free()].filter((w) => w.startsWith(req.word));
+    if ((req.args[0] === 'attach' || req.args[0] === 'replace') && operands.length >= 2) return free().filter((w) => w.startsWith(req.word));
+    if (['attach', 'replace', 'offline', 'online', 'detach'].includes(req.args[0] ?? '') && operands.length === 1) {
+      const pool = req.host.pools.find((p) => p.name === operands[0]);
+      return (pool?.vdevs.flatMap((v) => v.disks) ?? []).filter((w) => w.startsWith(req.word));
+    }
     return Object.keys(zfsHost(req.world, req.host.name).pools).filter((n) => n.startsWith(req.word));
   },
   run(ctx, argv) {

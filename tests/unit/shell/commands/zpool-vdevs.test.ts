@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boot, run } from '../sim-fixture';
 import type { SimState } from '../../../../src/simulator/shell';
+import { completions } from '../../../../src/simulator/shell/completions';
 
 /** The starter lab's TrueNAS box with a pool `tank` on sda (blank 4T disks sdb, sdc, sdd free). */
 function single(): SimState {
@@ -76,5 +77,14 @@ describe('zpool attach/detach/offline/online/replace (OpenZFS 2.3 zpool_main.c, 
     expect(run(s, 'zpool detach tank')).toMatchObject({ stderr: 'missing <device> specification\nusage:\n\tdetach <pool> <device>\n', exitCode: 2 });
     expect(run(s, 'zpool offline tank')).toMatchObject({ stderr: 'missing device name\nusage:\n\toffline [--power]|[[-f][-t]] <pool> <device> ...\n', exitCode: 2 });
     expect(run(s, 'zpool online nopool sda')).toMatchObject({ stderr: "cannot open 'nopool': no such pool\n", exitCode: 1 });
+  });
+
+  it('completes the pool\'s disks for offline/detach and free disks for attach/replace/add', () => {
+    const s = single();
+    run(s, 'zpool attach -w tank sda sdb');
+    const words = (line: string) => completions(s, line).candidates;
+    expect(words('zpool offline tank sd')).toEqual(['sda', 'sdb']);
+    expect(words('zpool attach tank sda sd')).toEqual(['sdc', 'sdd']);
+    expect(words('zpool add tank mi')).toEqual(['mirror']);
   });
 });

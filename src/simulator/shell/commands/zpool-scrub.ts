@@ -30,7 +30,8 @@ export function zpoolScrub(ctx: CommandContext, argv: string[]): CommandResult {
       continue;
     }
     if (pool.scan && pool.scan.end > ctx.world.clock) {
-      stderr += `cannot scrub ${name}: currently scrubbing; use 'zpool scrub -s' to cancel the current scrub\n`;
+      // libzfs_pool.c zpool_scan: EBUSY while a resilver runs is "currently resilvering".
+      stderr += pool.scan.func === 'resilver' ? `cannot scrub ${name}: currently resilvering\n` : `cannot scrub ${name}: currently scrubbing; use 'zpool scrub -s' to cancel the current scrub\n`;
       continue;
     }
     const scan = scrubPool(ctx.world, ctx.host.name, pool);

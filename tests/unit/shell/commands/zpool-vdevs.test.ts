@@ -58,6 +58,11 @@ describe('zpool attach/detach/offline/online/replace (OpenZFS 2.3 zpool_main.c, 
     expect(s.world.lab.hosts.find((h) => h.name === 'truenas')?.pools.find((p) => p.name === 'tank')?.vdevs).toEqual([{ type: 'mirror', disks: ['sda', 'sdc'] }]);
   });
 
+  it('refuses a scrub while a resilver runs', () => {
+    const s = single();
+    expect(run(s, 'zpool attach tank sda sdb; zpool scrub tank')).toMatchObject({ stderr: 'cannot scrub tank: currently resilvering\n', exitCode: 1 });
+  });
+
   it('detach of one side of a 2-way mirror leaves a plain disk', () => {
     const s = single();
     run(s, 'zpool attach -w tank sda sdb');

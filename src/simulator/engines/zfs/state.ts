@@ -165,10 +165,21 @@ export interface PoolState {
   wholeDisks?: boolean;
 }
 
+/** A pool after `zpool export`: its disks' contents and the lab configuration it takes back on import. */
+export interface ExportedPool {
+  state: PoolState;
+  /** The lab's pool, datasets and volumes of it, as they were (model/storage.ts shapes). */
+  lab: { pool: unknown; datasets: unknown[]; zvols: unknown[] };
+  zvols: ZvolState[];
+  space?: { size: number; used: number };
+}
+
 /** The ZFS state of one host. */
 export interface ZfsHostState {
   zvols: Record<string, ZvolState>;
   pools: Record<string, PoolState>;
+  /** Pools exported on this host, importable again from its disks. */
+  exported?: Record<string, ExportedPool>;
 }
 
 /** `world.engines.zfs`. */

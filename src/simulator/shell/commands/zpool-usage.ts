@@ -16,6 +16,8 @@ export const ZPOOL_HELP: Record<string, string> = {
   clear: '\tclear [[--power]|[-nF]|-X] <pool> [device]\n',
   create: '\tcreate [-fnd] [-o property=value] ... \n\t    [-O file-system-property=value] ... \n\t    [-m mountpoint] [-R root] <pool> <vdev> ...\n',
   destroy: '\tdestroy [-f] <pool>\n',
+  export: '\texport [-f] <pool> ...\n',
+  import: '\timport [-d dir] [-D]\n\timport [-o mntopts] [-o property=value] ... \n\t    [-d dir | -c cachefile] [-D] [-l] [-f] [-m] [-N] [-R root] [-F [-n]] -a\n\timport [-o mntopts] [-o property=value] ... \n\t    [-d dir | -c cachefile] [-D] [-l] [-f] [-m] [-N] [-R root] [-F [-n]]\n\t    [--rewind-to-checkpoint] <pool | id> [newpool]\n',
   get: '\tget [-Hp] [-j [--json-int, --json-pool-key-guid]]\n\t    [-o "all" | field[,...]] <"all" | property[,...]> <pool> ...\n',
   set: '\tset <property=value> <pool>\n',
   history: '\thistory [-il] [<pool>] ...\n',

@@ -2,7 +2,7 @@
  * `zpool`: the pool tool, dispatching to one file per subcommand (zpool-list.ts,
  * zpool-status.ts). No command or an unknown one prints the usage with status 2.
  */
-// @sim zpool | OpenZFS 2.3 zpool(8): add, attach, detach, offline, online, replace, clear, create, destroy, get, set, history, iostat, list, status, scrub, wait; usage and "unrecognized command"
+// @sim zpool | OpenZFS 2.3 zpool(8): add, attach, detach, offline, online, replace, clear, create, destroy, export, import, get, set, history, iostat, list, status, scrub, wait; usage and "unrecognized command"
 import type { Command, CommandResult } from '../command-spec';
 import { logHistory } from '../../engines/zfs/history';
 import { zfsHost } from '../../engines/zfs/state';
@@ -12,6 +12,7 @@ import { zpoolClear } from './zpool-clear';
 import { zpoolCreate, zpoolDestroy } from './zpool-create';
 import { zpoolGet, zpoolSet } from './zpool-get';
 import { zpoolHistory } from './zpool-history';
+import { zpoolExport, zpoolImport } from './zpool-import';
 import { zpoolIostat } from './zpool-iostat';
 import { zpoolList } from './zpool-list';
 import { zpoolDetach, zpoolOffline, zpoolOnline } from './zpool-offline';
@@ -19,7 +20,7 @@ import { zpoolScrub, zpoolWait } from './zpool-scrub';
 import { zpoolStatus } from './zpool-status';
 import { ZPOOL_HELP } from './zpool-usage';
 
-const SUBCOMMANDS = { add: zpoolAdd, attach: zpoolAttach, detach: zpoolDetach, offline: zpoolOffline, online: zpoolOnline, replace: zpoolReplace, clear: zpoolClear, create: zpoolCreate, destroy: zpoolDestroy, get: zpoolGet, set: zpoolSet, history: zpoolHistory, iostat: zpoolIostat, list: zpoolList, status: zpoolStatus, scrub: zpoolScrub, wait: zpoolWait } as const;
+const SUBCOMMANDS = { add: zpoolAdd, attach: zpoolAttach, detach: zpoolDetach, offline: zpoolOffline, online: zpoolOnline, replace: zpoolReplace, clear: zpoolClear, create: zpoolCreate, destroy: zpoolDestroy, get: zpoolGet, set: zpoolSet, history: zpoolHistory, export: zpoolExport, import: zpoolImport, iostat: zpoolIostat, list: zpoolList, status: zpoolStatus, scrub: zpoolScrub, wait: zpoolWait } as const;
 
 function usage(message: string): CommandResult {
   return { stdout: '', stderr: `${message}usage: zpool command args ...\nwhere 'command' is one of the following:\n\n${Object.values(ZPOOL_HELP).join('')}\nFor further help on a command or topic, run: zpool help [<topic>]\n`, exitCode: 2 };
@@ -36,7 +37,7 @@ export const zpool: Command = {
     arguments: 'raw',
     usageStatus: 2,
     imitates: 'OpenZFS 2.3 zpool',
-    simplified: 'subcommands add (-f only), attach, detach, offline, online, replace, clear, create (no -m/-O/-R), destroy, get, set, history, iostat (-v; rates 0, no interval), list, status, scrub and wait; no import/export yet; no RAIDZ expansion (attach to raidz), no spares, log or cache vdevs; offline -t is kept like a plain offline; online does not resilver what the leaf missed; scrub and resilver run at a simplified 500 MiB/s',
+    simplified: 'subcommands add (-f only), attach, detach, offline, online, replace, clear, create (no -m/-O/-R), destroy, get, set, history, export, import (by name; no -a, no new name, no -R; -d ignored), iostat (-v; rates 0, no interval), list, status, scrub and wait; no RAIDZ expansion (attach to raidz), no spares, log or cache vdevs; offline -t is kept like a plain offline; online does not resilver what the leaf missed; scrub and resilver run at a simplified 500 MiB/s',
   },
   hosts: ['proxmox', 'truenas'],
   complete(req) {

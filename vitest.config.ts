@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests with fixed seeds take 1-3 s alone; a loaded 2-core CI machine can
+          // triple that. The default 5 s would make them flaky, not faster.
+          testTimeout: 20_000,
         },
       },
       {

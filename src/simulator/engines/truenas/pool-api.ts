@@ -43,7 +43,7 @@ function vdevEntry(pool: PoolState, index: number): Obj {
   const v = pool.vdevs[index];
   if (!v) return {};
   const status = vdevHealth(pool, index);
-  const leaf = (name: string): Obj => ({ name, type: 'DISK', path: `/dev/${name}`, guid: String(v.leaves.indexOf(name) + 1 + index * 100), status: pool.health?.[name]?.failed ? 'UNAVAIL' : 'ONLINE', children: [], disk: name.replace(/p?[0-9]+$/, ''), unavail_disk: null });
+  const leaf = (name: string): Obj => ({ name, type: 'DISK', path: `/dev/${name}`, guid: String(v.leaves.indexOf(name) + 1 + index * 100), status: pool.health?.[name]?.failed ? 'UNAVAIL' : pool.health?.[name]?.offline ? 'OFFLINE' : 'ONLINE', children: [], disk: name.replace(/p?[0-9]+$/, ''), unavail_disk: null });
   if (v.type === 'stripe') return leaf(v.leaves[0] as string);
   const sameType = pool.vdevs.slice(0, index).filter((x) => x.type === v.type).length;
   return { name: `${v.type}-${sameType}`, type: v.type.toUpperCase(), path: null, guid: String(index + 1), status, children: v.leaves.map(leaf), unavail_disk: null };

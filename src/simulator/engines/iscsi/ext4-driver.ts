@@ -159,6 +159,29 @@ function attrOf(ino: number, r: InodeRec): Attr {
   return a;
 }
 
+
+/**
+ * Replaces a regular file's data with `change(old)`: the extents are refitted first (ENOSPC
+ * leaves the file as it was), then the bytes go to the device and the inode is flushed.
+ */
+function rewrite(env: FsEnv, ino: number, change: (old: Content) => Content): Errno | null {
+  const m = mnt(env);
+  const r = m.inode[ino];
+  const d = dev(env);
+  if (!r) return 'ENOENT';
+  if (r.t === 'dir') return 'EISDIR';
+  if (!d) return 'EIO';
+  const old = readData(env.world, env.host, d, r);
+  if (typeof old === 'string') return old;
+  const next = change(old);
+  const size = contentLength(next);
+  const err = fitExtents(m, r, size);
+  if (err) return err;
+  r.s = size;
+  r.mt = r.c = env.world.clock;
+  return writeData(env.world, env.host, d, r, next, sliceContent) ?? flush(env, [ino]);
+}
+
 /** The ext4 driver. */
 export const ext4Driver: FsDriver = {
   name: 'ext4',
@@ -197,36 +220,10 @@ export const ext4Driver: FsDriver = {
     return { bsize: BLOCK, size: total * BLOCK, used: (total - free) * BLOCK, avail: Math.max(0, free - m.reserved - m.resvClusters) * BLOCK, files: m.inodes, ffree: m.inodes - used };
   },
   write(env, ino, data, offset, truncate) {
-    const m = mnt(env);
-    const r = m.inode[ino];
-    const d = dev(env);
-    if (!r) return 'ENOENT';
-    if (r.t === 'dir') return 'EISDIR';
-    if (!d) return 'EIO';
-    const old = readData(env.world, env.host, d, r);
-    if (typeof old === 'string') return old;
-    const next = writeContent(old, offset, data, truncate);
-    const size = contentLength(next);
-    const err = fitExtents(m, r, size);
-    if (err) return err;
-    r.s = size;
-    r.mt = r.c = env.world.clock;
-    return writeData(env.world, env.host, d, r, next, sliceContent) ?? flush(env, [ino]);
+    return rewrite(env, ino, (old) => writeContent(old, offset, data, truncate));
   },
   resize(env, ino, size) {
-    const m = mnt(env);
-    const r = m.inode[ino];
-    const d = dev(env);
-    if (!r) return 'ENOENT';
-    if (r.t === 'dir') return 'EISDIR';
-    if (!d) return 'EIO';
-    const old = readData(env.world, env.host, d, r);
-    if (typeof old === 'string') return old;
-    const err = fitExtents(m, r, size);
-    if (err) return err;
-    r.s = size;
-    r.mt = r.c = env.world.clock;
-    return writeData(env.world, env.host, d, r, resizeContent(old, size), sliceContent) ?? flush(env, [ino]);
+    return rewrite(env, ino, (old) => resizeContent(old, size));
   },
   create(env, dir, name, spec) {
     const m = mnt(env);

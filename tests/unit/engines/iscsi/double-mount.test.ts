@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boot, run } from '../../shell/sim-fixture';
-import { labWithZvol, twoNodeLab } from './lab-with-zvol';
+import { configureTarget, labWithZvol, twoNodeLab } from './lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 
@@ -12,17 +12,7 @@ function out(s: ReturnType<typeof boot>, line: string): string {
 describe('one LUN, two hosts, a non-cluster filesystem', () => {
   it('both can mount it; after both write, each lost the other\'s changes and e2fsck finds the damage', () => {
     const s = boot({}, twoNodeLab());
-    run(s, 'ssh truenas');
-    for (const line of [
-      `iscsi.portal.create '{"listen":[{"ip":"0.0.0.0"}]}'`,
-      `iscsi.initiator.create '{"initiators":["iqn.1993-08.org.debian:01:e7dd6e7909d","iqn.1993-08.org.debian:01:5d3c9a1b2f4"]}'`,
-      `iscsi.target.create '{"name":"nextcloud","groups":[{"portal":1,"initiator":1}]}'`,
-      `iscsi.extent.create '{"name":"nextcloud","disk":"zvol/tank/nextcloud"}'`,
-      `iscsi.targetextent.create '{"target":1,"extent":1}'`,
-      'service.start iscsitarget',
-    ])
-      run(s, `midclt call ${line}`);
-    run(s, 'exit');
+    configureTarget(s, ['iqn.1993-08.org.debian:01:e7dd6e7909d', 'iqn.1993-08.org.debian:01:5d3c9a1b2f4']);
     // pve: log in, make the filesystem, mount it.
     for (const line of ['iscsiadm -m discovery -t st -p 192.168.5.142', `iscsiadm -m node -T ${IQN} -l`, 'mkfs.ext4 -q /dev/sdb', 'mkdir /mnt/x', 'mount /dev/sdb /mnt/x']) expect(run(s, line).exitCode).toBe(0);
     // pve2: the same LUN (its own sdb), mounted too: nothing stops it (no MMP, no cluster locking).

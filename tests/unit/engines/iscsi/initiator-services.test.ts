@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boot, run } from '../../shell/sim-fixture';
-import { labWithZvol } from './lab-with-zvol';
+import { configureTarget, labWithZvol } from './lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 
@@ -12,17 +12,7 @@ function out(s: ReturnType<typeof boot>, line: string): string {
 /** A target that admits only `allowed`, with the zvol at LUN 0, service running. */
 function setUp(allowed: string) {
   const s = boot({}, labWithZvol());
-  run(s, 'ssh truenas');
-  for (const line of [
-    `iscsi.portal.create '{"listen":[{"ip":"0.0.0.0"}]}'`,
-    `iscsi.initiator.create '{"initiators":["${allowed}"]}'`,
-    `iscsi.target.create '{"name":"nextcloud","groups":[{"portal":1,"initiator":1}]}'`,
-    `iscsi.extent.create '{"name":"nextcloud","disk":"zvol/tank/nextcloud"}'`,
-    `iscsi.targetextent.create '{"target":1,"extent":1}'`,
-    'service.start iscsitarget',
-  ])
-    run(s, `midclt call ${line}`);
-  run(s, 'exit');
+  configureTarget(s, [allowed]);
   return s;
 }
 

@@ -1,7 +1,8 @@
 /** Labs for the iSCSI tests: the starter lab with a data pool and a 1 GiB zvol on truenas (as a reader builds it before the iSCSI steps), and the same with a second Proxmox node. */
 import type { Lab } from '../../../../src/simulator/model';
 import { parseLab } from '../../../../src/simulator/model';
-import { starterLab } from '../../shell/sim-fixture';
+import type { SimState } from '../../../../src/simulator/shell';
+import { run, starterLab } from '../../shell/sim-fixture';
 
 /** The starter lab plus `tank` (mirror sda+sdb) and `tank/nextcloud` (1G) on truenas. */
 export function labWithZvol(): Lab {
@@ -28,4 +29,23 @@ export function twoNodeLab(): Lab {
   const parsed = parseLab(JSON.stringify(raw));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
   return parsed.lab;
+}
+
+/**
+ * On truenas, with real midclt calls: a portal on every address, an initiator group of
+ * `initiators` (empty: everyone), target `nextcloud` with the zvol at LUN 0, the service
+ * started; the session comes back to where it was.
+ */
+export function configureTarget(s: SimState, initiators: string[]): void {
+  run(s, 'ssh truenas');
+  for (const line of [
+    `iscsi.portal.create '{"listen":[{"ip":"0.0.0.0"}]}'`,
+    `iscsi.initiator.create '${JSON.stringify({ initiators })}'`,
+    `iscsi.target.create '{"name":"nextcloud","groups":[{"portal":1,"initiator":1}]}'`,
+    `iscsi.extent.create '{"name":"nextcloud","disk":"zvol/tank/nextcloud"}'`,
+    `iscsi.targetextent.create '{"target":1,"extent":1}'`,
+    'service.start iscsitarget',
+  ])
+    run(s, `midclt call ${line}`);
+  run(s, 'exit');
 }

@@ -37,6 +37,12 @@ export function startZfsFuse(pool = 'hlabtest'): ZfsFuse {
     started = true;
     for (let i = 0; i < 100 && runTool(zpool, ['list']).status !== 0; i++) spawnSync('sleep', ['0.05']);
   }
+  // A run killed half-way leaves pools in zfs-fuse's cache whose backing files are gone
+  // (FAULTED/UNAVAIL); they would hold their names against the next run, so drop them.
+  for (const line of runTool(zpool, ['list', '-H', '-o', 'name,health']).stdout.split('\n')) {
+    const [name, health] = line.split('\t');
+    if (name && health && health !== 'ONLINE' && health !== 'DEGRADED') runTool(zpool, ['destroy', '-f', name]);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'hlab-zfs-'));
   runTool(zpool, ['destroy', '-f', pool]);
   const disk = join(dir, 'disk0');

@@ -53,3 +53,9 @@ export const SMALL_FILES = {
     '/root/group': 'root:x:0:\nalice:x:1000:alice\nnogroup:x:65534:\n',
   },
 };
+
+/** Runs one line and gives stdout, stderr and the status as one string (`...[0]`), for compact expectations. */
+export function out(state: SimState, line: string): string {
+  const r = runLine(state, line);
+  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
+}

@@ -19,6 +19,9 @@ import { mountExt4 } from '../../engines/iscsi';
 /** libmount MNT_EX_* exit statuses (libmount.h). */
 export const MNT_EX = { usage: 1, fail: 32 } as const;
 
+/** What `mount -V` and `umount -V` print after their name (util-linux 2.41 on Debian 13: the libmount version and features). */
+export const LIBMOUNT_VERSION = 'from util-linux 2.41 (libmount 2.41.0: selinux, smack, btrfs, verity, namespaces, idmapping, fd-based-mount, statx, assert, debug)';
+
 /** util-linux errtryhelp() after "bad usage". */
 function badUsage(name: string): CommandResult {
   return fail(`${name}: bad usage\nTry '${name} --help' for more information.`, MNT_EX.usage);
@@ -128,7 +131,7 @@ export const mount: Command = {
   },
   run(ctx, _argv, opts) {
     const f = opts.flags;
-    if (f['version']) return ok('mount from util-linux 2.41 (libmount 2.41.0: selinux, smack, btrfs, verity, namespaces, idmapping, fd-based-mount, statx, assert, debug)\n');
+    if (f['version']) return ok(`mount ${LIBMOUNT_VERSION}\n`);
     const types = typeof f['types'] === 'string' ? f['types'] : undefined;
     const options = typeof f['options'] === 'string' ? f['options'].split(',').filter((o) => o !== '') : [];
     const bind = Boolean(f['bind']) || options.includes('bind');

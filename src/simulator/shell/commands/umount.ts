@@ -13,7 +13,7 @@ import { isUnder } from '../../engines/kernel/path';
 import type { MountEntry } from '../../engines/kernel/types';
 import { mountEntries } from '../mount-table';
 import { resolvePath } from '../path';
-import { MNT_EX } from './mount';
+import { LIBMOUNT_VERSION, MNT_EX } from './mount';
 
 /** `umount: SPEC: MESSAGE.` with status 32 (mk_exit_code()). */
 function umountError(spec: string, message: string): CommandResult {
@@ -94,7 +94,7 @@ export const umount: Command = {
   },
   run(ctx, _argv, opts) {
     const f = opts.flags;
-    if (f['version']) return ok('umount from util-linux 2.41 (libmount 2.41.0: selinux, smack, btrfs, verity, namespaces, idmapping, fd-based-mount, statx, assert, debug)\n');
+    if (f['version']) return ok(`umount ${LIBMOUNT_VERSION}\n`);
     if (f['all']) return fail('umount: -a is not simulated: unmount each mount point by name', MNT_EX.fail);
     if (opts.operands.length === 0) return fail("umount: bad usage\nTry 'umount --help' for more information.", MNT_EX.usage);
     let stderr = '';

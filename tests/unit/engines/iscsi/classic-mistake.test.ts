@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readBlocks } from '../../../../src/simulator/engines/kernel/devices';
 import { materialise } from '../../../../src/simulator/engines/kernel/content';
-import { boot, run } from '../../shell/sim-fixture';
+import { boot, out, run } from '../../shell/sim-fixture';
 import { labWithZvol } from './lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 
 /** Runs a line and returns stdout, stderr and the status in one string. */
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 /** TrueNAS set up the handbook's way, with the initiator group given `initiators`. */
 function setUp(initiators: string[]) {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boot, run } from '../../shell/sim-fixture';
+import { boot, out, run } from '../../shell/sim-fixture';
 import { configureTarget, labWithZvol, twoNodeLab } from './lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 describe('one LUN, two hosts, a non-cluster filesystem', () => {
   it('both can mount it; after both write, each lost the other\'s changes and e2fsck finds the damage', () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boot, run } from '../../shell/sim-fixture';
+import { boot, out, run } from '../../shell/sim-fixture';
 import { configureTarget, labWithZvol } from './lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 /** A target that admits only `allowed`, with the zvol at LUN 0, service running. */
 function setUp(allowed: string) {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { boot, run } from '../../shell/sim-fixture';
+import { boot, out, run } from '../../shell/sim-fixture';
 import { labWithZvol } from './lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 const PVE = 'iqn.1993-08.org.debian:01:e7dd6e7909d';
 
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 /** Runs midclt lines on truenas and comes back to pve. */
 function onTruenas(s: ReturnType<typeof boot>, lines: string[]): void {

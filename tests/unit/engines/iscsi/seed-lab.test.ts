@@ -2,15 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLab } from '../../../../src/simulator/model';
-import { boot, run } from '../../shell/sim-fixture';
+import { boot, out, run } from '../../shell/sim-fixture';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 const seedPath = fileURLToPath(new URL('../../../../src/content/labs/seed-000-r630-truenas-iscsi.yaml', import.meta.url));
 
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 describe('a lab that declares a working iSCSI setup', () => {
   const parsed = parseLab(readFileSync(seedPath, 'utf8'), { filename: seedPath });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { materialise } from '../../../../src/simulator/engines/kernel/content';
 import { readBlocks } from '../../../../src/simulator/engines/kernel/devices';
 import { parseLab, type Lab } from '../../../../src/simulator/model';
-import { boot, run, starterLab } from '../../shell/sim-fixture';
+import { boot, out, run, starterLab } from '../../shell/sim-fixture';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 const PVE = 'iqn.1993-08.org.debian:01:e7dd6e7909d';
@@ -16,10 +16,6 @@ const PORTAL = '192.168.5.142';
 const LOGIN_OK = `Login to [iface: default, target: ${IQN}, portal: ${PORTAL},3260] successful.\n[0]`;
 
 /** Runs a line and returns stdout, stderr and the status in one string. */
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 /** Runs lines on truenas (each must succeed) and comes back. */
 function onTruenas(s: ReturnType<typeof boot>, lines: string[]): string[] {

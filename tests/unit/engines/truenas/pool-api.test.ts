@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boot, run } from '../../shell/sim-fixture';
+import { boot, out, run } from '../../shell/sim-fixture';
 
 /** Runs a line and returns stdout, stderr and the status in one string. */
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 const MIRROR = `'{"name":"tank","topology":{"data":[{"type":"MIRROR","disks":["sda","sdb"]}]}}'`;
 

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { boot, run } from '../sim-fixture';
+import { boot, out, run } from '../sim-fixture';
 import { labWithZvol } from '../../engines/iscsi/lab-with-zvol';
 
 const IQN = 'iqn.2005-10.org.freenas.ctl:nextcloud';
 
 /** Runs a line and returns stdout, stderr and the status in one string. */
-function out(s: ReturnType<typeof boot>, line: string): string {
-  const r = run(s, line);
-  return `${r.stdout}${r.stderr}[${r.exitCode}]`;
-}
 
 /** TrueNAS with an open target on the 1G zvol; its service `running` or not. */
 function setUp(running: boolean) {

@@ -3,10 +3,12 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4329;
+// HLAB_DIST / HLAB_PORT let several people test their own build at once (default: dist/, 4329).
+const PORT = Number(process.env.HLAB_PORT ?? 4329);
+const DIST = process.env.HLAB_DIST ?? 'dist';
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-if (!existsSync(new URL('./dist/index.html', import.meta.url))) {
+if (!existsSync(new URL(`./${DIST}/index.html`, import.meta.url)) && !existsSync(`${DIST}/index.html`)) {
   throw new Error('playwright: dist/index.html is missing. Build the site first: npx astro build (or npm run build).');
 }
 
@@ -22,7 +24,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node scripts/serve.mjs --port ${PORT}`,
+    command: `node scripts/serve.mjs --port ${PORT} --dir ${DIST}`,
     url: `${baseURL}/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

@@ -5,7 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built site the e2e tests run against. */
-export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const DIST_DIR = process.env.HLAB_DIST ? resolve(process.env.HLAB_DIST) : fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** Top-level directories of dist/ that hold assets, not pages. */
 const ASSET_DIRS = new Set(['_astro', 'pagefind']);

@@ -39,6 +39,7 @@ export default defineConfig({
             },
           ],
         },
+        { label: 'Storage', items: [{ autogenerate: { directory: 'storage' } }] },
         {
           label: 'Reference',
           items: [

@@ -16,7 +16,7 @@ export function datasetMountpoint(host: Host, name: string): string | undefined 
     if (seen.has(current)) return undefined;
     seen.add(current);
     const dataset = host.datasets.find((d) => d.name === current);
-    const local = dataset?.properties?.mountpoint;
+    const local = dataset ? dataset.properties?.mountpoint : host.pools.find((p) => p.name === current)?.rootProperties?.mountpoint;
     if (typeof local === 'string') return local;
     const slash = current.lastIndexOf('/');
     if (slash === -1) return host.pools.some((p) => p.name === current) ? `/${current}` : undefined;
@@ -31,9 +31,12 @@ export function datasetMountpoint(host: Host, name: string): string | undefined 
 /**
  * The pool's altroot on this host: TrueNAS imports its data pools with altroot `/mnt`
  * (middlewared pool.import), so `tank` with mountpoint `/tank` is mounted at `/mnt/tank`;
- * its boot pool is imported without one. Other hosts have none.
+ * its boot pool is imported without one. Other hosts have none, unless the pool was created
+ * or imported with `-R` (the pool's `altroot` property).
  */
 export function poolAltroot(host: Host, pool: string): string {
+  const own = host.pools.find((p) => p.name === pool)?.properties?.altroot;
+  if (own !== undefined) return own === '/' ? '' : own.replace(/\/+$/, '');
   return host.kind === 'truenas' && pool !== 'boot-pool' ? '/mnt' : '';
 }
 

@@ -64,6 +64,13 @@ export const PoolSchema = z.strictObject({
    * @example { ashift: 12 }
    */
   properties: PoolPropertiesSchema.optional(),
+  /**
+   * Properties of the pool's root dataset (the filesystem named like the pool): what
+   * `zpool create -O key=value` and `-m MOUNTPOINT` set, and `zfs set key=value POOL` changes.
+   * Children inherit them.
+   * @example { compression: lz4, atime: off, mountpoint: /tank }
+   */
+  rootProperties: FilesystemPropertiesSchema.optional(),
 });
 
 /** A ZFS pool. */

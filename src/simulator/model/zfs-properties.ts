@@ -266,6 +266,17 @@ export const PoolPropertiesSchema = z
     listsnapshots: oneOf('listsnapshots', ON_OFF),
     /** @example off */
     multihost: oneOf('multihost', ON_OFF),
+    /**
+     * Alternate root (`zpool create -R` / `zpool import -R`): every mountpoint is mounted below
+     * it. Not persistent on real pools; a lab keeps it so a booted lab mounts where the reader
+     * asked.
+     * @example /mnt
+     */
+    altroot: z.string().superRefine((value, ctx) => {
+      // libzfs_pool.c zpool_valid_proplist, ZPOOL_PROP_ALTROOT.
+      if (!value.startsWith('/')) ctx.addIssue({ code: 'custom', message: `bad alternate root '${value}'`, params: { labCode: 'zfs-property', fix: 'write an absolute path, like /mnt' } });
+      else if (value.length > 1024 || /[\u0000-\u001f\u007f]/.test(value)) ctx.addIssue({ code: 'custom', message: 'altroot must be a plain absolute path', params: { labCode: 'zfs-property' } });
+    }),
     /** @example "office NAS" */
     comment: z.string().max(32).superRefine((value, ctx) => {
       const problem = checkFreeText(value, false);

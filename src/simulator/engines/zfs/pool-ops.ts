@@ -63,33 +63,18 @@ export function parseVdevSpec(words: string[]): { ok: true; vdevs: Vdev[] } | { 
   return { ok: true, vdevs: merged };
 }
 
-/** `zpool create [-f] [-o ashift=N] NAME VDEVS...`. */
-export function createPool(world: World, host: string, name: string, vdevs: Vdev[], properties: Pool['properties'], force: boolean): { ok: true } | { ok: false; error: PoolError } {
+/** `zpool create [-f] [-o prop=val] [-O fsprop=val] NAME VDEVS...`: `rootProperties` are the root dataset's (-O, -m). */
+export function createPool(world: World, host: string, name: string, vdevs: Vdev[], properties: Pool['properties'], force: boolean, rootProperties: Record<string, string> = {}): { ok: true } | { ok: false; error: PoolError } {
   const fail = (lines: string[], status = 1) => ({ ok: false as const, error: { lines, status } });
-  const bad = checkPoolName(name);
-  if (bad) return fail([`cannot create '${name}': ${bad}`]);
-  const lab = world.lab.hosts.find((h) => h.name === host);
-  if (!lab) return fail([`cannot create '${name}': no such host`]);
-  if (lab.pools.some((p) => p.name === name)) return fail([`cannot create '${name}': pool already exists`]);
+  const checked = checkPoolCreate(world, host, name, vdevs, force);
+  if (!checked.ok) return checked;
   const devices = hostKernel(world, host).devices;
-  const inUse: string[] = [];
-  const seen = new Set<string>();
-  for (const v of vdevs) for (const d of v.disks) {
-    const dev = devices.find((x) => x.name === d && x.type === 'disk');
-    // zpool_vdev.c is_device_in_use / make_leaf_vdev.
-    if (!dev) return fail([`cannot open '${d}': no such device in /dev`, 'must be a full path or shorthand device name']);
-    if (seen.has(d)) return fail(['invalid vdev specification', "use '-f' to override the following errors:", `/dev/${d} is used more than once in the configuration`]);
-    seen.add(d);
-    const owner = poolOfDisk(world, host, d);
-    if (owner) inUse.push(`/dev/${devices.find((x) => x.parent === d && x.fstype === 'zfs_member')?.name ?? d} is part of active pool '${owner}'`);
-    else if (!force) {
-      const fs = devices.find((x) => x.parent === d && x.fstype && x.fstype !== 'zfs_member');
-      if (fs) inUse.push(`/dev/${fs.name} contains a filesystem of type '${fs.fstype}'`);
-    }
-  }
-  // An active pool's disk cannot be taken even with -f.
-  if (inUse.some((l) => l.includes('active pool')) || (inUse.length > 0 && !force)) return fail(['invalid vdev specification', "use '-f' to override the following errors:", ...inUse]);
-  const pool: Pool = { name, vdevs, ...(properties && Object.keys(properties).length > 0 ? { properties } : {}) };
+  const pool: Pool = {
+    name,
+    vdevs,
+    ...(properties && Object.keys(properties).length > 0 ? { properties } : {}),
+    ...(Object.keys(rootProperties).length > 0 ? { rootProperties: rootProperties as Pool['rootProperties'] } : {}),
+  };
   const edit = editLab(world.lab, (draft) => {
     const h = draftHost(draft, host);
     if (!h) return { ok: false, error: { code: 'no-host', message: 'no such host' } };
@@ -115,6 +100,40 @@ export function createPool(world: World, host: string, name: string, vdevs: Vdev
   hostKernel(world, host).spaces[name] = { size: poolDataSpace(state), used: 0 };
   mountDataset(world, labNow, name);
   refreshKernelSpace(world, labNow, state);
+  return { ok: true };
+}
+
+
+/**
+ * The checks `zpool create` makes before it writes a label (also all `-n` does): the name,
+ * a pool of that name, every disk present, used once and not in use (zpool_vdev.c
+ * make_root_vdev / is_device_in_use; `-f` overrides only a foreign filesystem).
+ */
+export function checkPoolCreate(world: World, host: string, name: string, vdevs: Vdev[], force: boolean): { ok: true } | { ok: false; error: PoolError } {
+  const fail = (lines: string[], status = 1) => ({ ok: false as const, error: { lines, status } });
+  const bad = checkPoolName(name);
+  if (bad) return fail([`cannot create '${name}': ${bad}`]);
+  const lab = world.lab.hosts.find((h) => h.name === host);
+  if (!lab) return fail([`cannot create '${name}': no such host`]);
+  if (lab.pools.some((p) => p.name === name)) return fail([`cannot create '${name}': pool already exists`]);
+  const devices = hostKernel(world, host).devices;
+  const inUse: string[] = [];
+  const seen = new Set<string>();
+  for (const v of vdevs) for (const d of v.disks) {
+    const dev = devices.find((x) => x.name === d && x.type === 'disk');
+    // zpool_vdev.c is_device_in_use / make_leaf_vdev.
+    if (!dev) return fail([`cannot open '${d}': no such device in /dev`, 'must be a full path or shorthand device name']);
+    if (seen.has(d)) return fail(['invalid vdev specification', "use '-f' to override the following errors:", `/dev/${d} is used more than once in the configuration`]);
+    seen.add(d);
+    const owner = poolOfDisk(world, host, d);
+    if (owner) inUse.push(`/dev/${devices.find((x) => x.parent === d && x.fstype === 'zfs_member')?.name ?? d} is part of active pool '${owner}'`);
+    else if (!force) {
+      const fs = devices.find((x) => x.parent === d && x.fstype && x.fstype !== 'zfs_member');
+      if (fs) inUse.push(`/dev/${fs.name} contains a filesystem of type '${fs.fstype}'`);
+    }
+  }
+  // An active pool's disk cannot be taken even with -f.
+  if (inUse.some((l) => l.includes('active pool')) || (inUse.length > 0 && !force)) return fail(['invalid vdev specification', "use '-f' to override the following errors:", ...inUse]);
   return { ok: true };
 }
 

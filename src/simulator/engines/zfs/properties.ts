@@ -65,7 +65,8 @@ export function showValue(value: unknown): string {
 /** The properties set locally on a dataset, volume or pool root in the lab. */
 export function localProperties(host: Host, name: string): Record<string, unknown> {
   const ds = host.datasets.find((d) => d.name === name) ?? host.zvols.find((z) => z.name === name);
-  return (ds?.properties ?? {}) as Record<string, unknown>;
+  if (ds) return (ds.properties ?? {}) as Record<string, unknown>;
+  return (host.pools.find((p) => p.name === name)?.rootProperties ?? {}) as Record<string, unknown>;
 }
 
 /** The parent dataset name (`tank/a/b` → `tank/a`), or null for a pool. */
@@ -79,7 +80,8 @@ export function propertyValue(host: Host, name: string, property: string): Prope
   const local = localProperties(host, name)[property];
   if (property === 'mountpoint') {
     const mp = mountedPath(host, name);
-    const value = local !== undefined ? String(local) : (mp ?? 'none');
+    // libzfs zfs_prop_get (ZFS_PROP_MOUNTPOINT) shows a path with the pool's altroot in front, local or not.
+    const value = local === 'none' || local === 'legacy' ? local : (mp ?? (local !== undefined ? String(local) : 'none'));
     if (local !== undefined) return { value, source: 'local' };
     for (let p = parentName(name); p; p = parentName(p)) if (localProperties(host, p).mountpoint !== undefined) return { value, source: `inherited from ${p}` };
     return { value, source: 'default' };

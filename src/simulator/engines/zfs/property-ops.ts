@@ -55,16 +55,21 @@ export function changeProperty(world: World, host: string, name: string, propert
   if (READONLY.has(property)) return no(`'${property}' is readonly`);
   if (!NATIVE_DEFAULTS[property] && !property.includes(':') && property !== 'volsize') return no(`invalid property '${property}'`);
   if (value === undefined && NATIVE_DEFAULTS[property] && !NATIVE_DEFAULTS[property]?.inherit) return no(`'${property}' property cannot be inherited`);
-  if (name === found.pool.name) return no(`properties of a pool's root dataset are not simulated yet (the lab has no place for them)`);
   const before = descendants(found.pool, name).map((d) => d.name);
   const edit = editLab(world.lab, (draft) => {
     const h = draftHost(draft, host);
     const entry = h?.datasets.find((d) => d.name === name) ?? h?.zvols.find((z) => z.name === name);
-    if (!entry) return { ok: false, error: { code: 'missing', message: 'dataset does not exist' } };
-    const props = { ...((entry.properties ?? {}) as Record<string, unknown>) };
+    // The pool's root dataset keeps its properties on the pool entry (rootProperties).
+    const pool = entry ? undefined : h?.pools.find((p) => p.name === name);
+    if (!entry && !pool) return { ok: false, error: { code: 'missing', message: 'dataset does not exist' } };
+    const props = { ...(((entry ? entry.properties : pool?.rootProperties) ?? {}) as Record<string, unknown>) };
     if (value === undefined) delete props[property];
     else props[property] = /^[0-9]+$/.test(value) ? Number(value) : value;
-    entry.properties = props as never;
+    if (entry) entry.properties = props as never;
+    else if (pool) {
+      if (Object.keys(props).length > 0) pool.rootProperties = props as never;
+      else delete pool.rootProperties;
+    }
     return { ok: true, value: null };
   });
   if (!edit.ok) return no(edit.error.message);

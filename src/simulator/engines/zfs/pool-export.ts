@@ -73,13 +73,20 @@ export function importablePools(world: World, host: string): ExportedPool[] {
 }
 
 /** `zpool import NAME`: the pool back in the lab, its datasets mounted, its volumes' devices back. */
-export function importPool(world: World, host: string, name: string): { ok: true } | { ok: false; message: string } {
+export function importPool(world: World, host: string, name: string, altroot?: string): { ok: true } | { ok: false; message: string } {
   const z = zfsHost(world, host);
   const found = importablePools(world, host).find((e) => e.state.name === name);
   if (z.pools[name] && !found) return { ok: false, message: `cannot import '${name}': a pool with that name is already created/imported,\nand no additional pools with that name were found` };
   if (!found) return { ok: false, message: `cannot import '${name}': no such pool available` };
   if (z.pools[name]) return { ok: false, message: `cannot import '${name}': a pool with that name already exists\nuse the form 'zpool import <pool | id> <newpool>' to give it a new name` };
-  const pool = found.lab.pool as Pool;
+  if (altroot !== undefined && !altroot.startsWith('/')) return { ok: false, message: `cannot import '${name}': bad alternate root '${altroot}'` };
+  // -R sets altroot for this import only (a property that is not stored on disk).
+  const stored = found.lab.pool as Pool;
+  const props = { ...(stored.properties ?? {}) };
+  if (altroot !== undefined) props.altroot = altroot;
+  else delete props.altroot;
+  const pool: Pool = { ...stored, ...(Object.keys(props).length > 0 ? { properties: props } : {}) };
+  if (Object.keys(props).length === 0) delete (pool as { properties?: unknown }).properties;
   const datasets = found.lab.datasets as Dataset[];
   const zvols = found.lab.zvols as Zvol[];
   const edit = editLab(world.lab, (draft) => {

@@ -1,9 +1,9 @@
 /**
- * `zpool export [-f] POOL...` and `zpool import [-d DIR] [POOL]` (zpool_main.c
+ * `zpool export [-f] POOL...` and `zpool import [-a] [-d DIR] [-f] [-R ROOT] [POOL]` (zpool_main.c
  * zpool_do_export, zpool_do_import, show_import): without a pool name import lists what it
  * can import, each as pool/id/state/action/config.
  */
-// @sim zpool | OpenZFS 2.3 zpool export [-f] POOL..., zpool import [-d DIR] [-f] [POOL]: show_import listing, refusals of libzfs_import.c
+// @sim zpool | OpenZFS 2.3 zpool export [-f] POOL..., zpool import [-a] [-d DIR] [-f] [-R ROOT] [POOL]: show_import listing, -a imports all, -R altroot, refusals of libzfs_import.c
 import type { CommandContext, CommandResult } from '../command-spec';
 import { exportPool, importablePools, importPool } from '../../engines/zfs/pool-export';
 import type { ExportedPool } from '../../engines/zfs/state';
@@ -46,13 +46,27 @@ export function zpoolImport(ctx: CommandContext, argv: string[]): CommandResult 
   const parsed = parseZfsArgs(argv, 'ad:fNo:R:');
   if (!parsed.ok) return zpoolUsage('import', parsed.message);
   const [name, extra] = parsed.args.operands;
+  const altroot = parsed.args.flags.R?.at(-1);
+  // zpool_do_import: -a takes no pool argument; a second one would be a new name (not simulated).
+  if (parsed.args.flags.a && name !== undefined) return zpoolUsage('import', 'too many arguments');
   if (extra !== undefined) return zpoolUsage('import', 'too many arguments');
+  if (parsed.args.flags.a) {
+    const all = importablePools(ctx.world, ctx.host.name);
+    if (all.length === 0) return { stdout: '', stderr: 'no pools available to import\n', exitCode: 1 };
+    // import_pools with do_all: every pool found is imported; one failure makes the status 1.
+    let stderr = '';
+    for (const e of all) {
+      const r = importPool(ctx.world, ctx.host.name, e.state.name, altroot);
+      if (!r.ok) stderr += `${r.message}\n`;
+    }
+    return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+  }
   if (name === undefined) {
     const all = importablePools(ctx.world, ctx.host.name);
     // zpool_do_import: nothing found prints nothing with -d, "no pools available to import" without.
     if (all.length === 0) return { stdout: '', stderr: parsed.args.flags.d ? '' : 'no pools available to import\n', exitCode: 1 };
     return { stdout: all.map((e) => showImport(ctx, e)).join('\n'), stderr: '', exitCode: 0 };
   }
-  const r = importPool(ctx.world, ctx.host.name, name);
+  const r = importPool(ctx.world, ctx.host.name, name, altroot);
   return r.ok ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: '', stderr: `${r.message}\n`, exitCode: 1 };
 }

@@ -40,4 +40,18 @@ describe('zpool export / import (OpenZFS 2.3 zpool_main.c show_import, libzfs_im
     expect(run(s, 'zpool import nope')).toMatchObject({ stderr: "cannot import 'nope': no such pool available\n", exitCode: 1 });
     expect(run(s, 'zpool export')).toMatchObject({ stderr: 'missing pool argument\nusage:\n\texport [-f] <pool> ...\n', exitCode: 2 });
   });
+
+  it('-a imports every exported pool, -R mounts them below the altroot for this import only', () => {
+    const s = boot({ host: 'truenas' });
+    for (const l of ['zpool create t1 sdb', 'zpool create t2 sdc', 'zpool export t1 t2']) expect(run(s, l).exitCode).toBe(0);
+    expect(run(s, 'zpool import -a -R /r')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(run(s, 'zpool list -H -o name,altroot t1 t2').stdout).toBe('t1\t/r\nt2\t/r\n');
+    expect(run(s, 'findmnt -n -o TARGET,SOURCE /r/t2').stdout).toBe('/r/t2 t2\n');
+    // Exported and imported again without -R: the altroot is gone (it is not stored on disk).
+    expect(run(s, 'zpool export t1').exitCode).toBe(0);
+    expect(run(s, 'zpool import t1').exitCode).toBe(0);
+    expect(run(s, 'findmnt -n -o TARGET /r/t1').exitCode).toBe(1);
+    expect(run(s, 'zpool import -a')).toMatchObject({ stderr: 'no pools available to import\n', exitCode: 1 });
+    expect(run(s, 'zpool import -a t1')).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^too many arguments\nusage:\n/) });
+  });
 });

@@ -30,11 +30,17 @@ export interface BootRequest {
   labId?: string;
   /** A lab file the reader opened (YAML or JSON text). */
   labText?: string;
+  /** The opened file's name, for `hlab validate`'s `FILE:LINE:COL:` prefix (default `lab.yaml`). */
+  labFileName?: string;
   /** A saved session log (JSON text, `hlab-session` format): replayed to its end. */
   sessionLog?: string;
   /** A share fragment (the part after `#lab=`): the session log compressed. */
   share?: string;
-  /** Lines run before the reader starts (a page's prepared machine); not undoable. */
+  /**
+   * Lines run before the reader starts (a page's prepared machine); not undoable, not in the
+   * transcript. With `sessionLog`, lines that open the log and match these are counted as the
+   * setup rather than run again; a share link carries its own count.
+   */
   setup?: readonly string[];
 }
 
@@ -53,11 +59,17 @@ export interface SessionStatus {
 }
 
 export type BootResult =
+  /** `transcript` as `transcript()` gives it (a restored or shared session redraws its screen). */
   | { ok: true; status: SessionStatus; labTitle: string; transcript: TermChunk[] }
   /** `errors` are `hlab validate`'s lines (`lab.yaml:3:5: hosts[0].name: … (fix)`) or the session log's. */
   | { ok: false; errors: string[] };
 
-/** What a typed line did. `clear` asks the terminal to clear its screen (the `clear` command, Ctrl-L). */
+/**
+ * What a typed line did: its output only (the terminal already shows the prompt and the line).
+ * `clear` asks the terminal to clear its screen (the `clear` command; Ctrl-L is the line
+ * editor's own `clear` effect and never reaches the worker). A line with newlines runs as
+ * several: the output of each, then the next prompt and line, in order.
+ */
 export interface LineReply {
   chunks: TermChunk[];
   exitCode: number;
@@ -100,9 +112,12 @@ export interface SimApi {
   /** Ctrl-C at the prompt: recorded as an `interrupt` action (`$?` = 130). */
   interrupt(): LineReply;
   complete(line: string, cursor: number): CompleteReply;
-  /** One step per line; `null` when there is nothing to undo/redo. */
+  /** One step per line; `null` when there is nothing to undo/redo. After undo, redraw the screen from `transcript()`. */
   undo(): SessionStatus | null;
+  /** Runs the undone line again; its chunks start with the prompt and the line (the reader did not type it). */
   redo(): LineReply | null;
+  /** What the screen shows now: the prompt, line and output of each event since the last `clear`, setup lines left out. */
+  transcript(): TermChunk[];
   views(request: ViewRequest): ViewsReply;
   /** The session log as JSON text (`hlab-session`): save progress, crash recovery. */
   sessionLog(): string;

@@ -26,19 +26,8 @@ export default defineConfig({
       // Chapter slugs: /start-here/ /foundation/ /storage/ /iscsi/ /containers/ /access/
       // /backups/ /architecture/ /threat-model/ /lab/ /reference/
       sidebar: [
-        {
-          label: 'Start here',
-          items: [{ label: 'What a homelab is and why', link: '/start-here/what-is-a-homelab/' }],
-        },
-        {
-          label: 'Foundation',
-          items: [
-            {
-              label: 'Hypervisor, VMs and LXC containers',
-              link: '/foundation/hypervisor-vms-and-containers/',
-            },
-          ],
-        },
+        { label: 'Start here', items: [{ autogenerate: { directory: 'start-here' } }] },
+        { label: 'Foundation', items: [{ autogenerate: { directory: 'foundation' } }] },
         { label: 'Storage', items: [{ autogenerate: { directory: 'storage' } }] },
         {
           label: 'Reference',

@@ -3,10 +3,12 @@
  * (zpool_main.c zpool_do_list, print_pool). SIZE and ALLOC count RAIDZ parity; only whole
  * metaslabs count towards SIZE.
  */
-// @sim zpool | OpenZFS 2.3 zpool list [-H] [-p] [-o props] [pool]: columns of zpool_main.c print_pool; FRAG 0%, DEDUP 1.00x
+// @sim zpool | OpenZFS 2.3 zpool list [-H] [-p] [-P] [-v] [-o props] [pool]: vdev lines of collect_list_stats, columns of zpool_main.c print_pool; FRAG 0%, DEDUP 1.00x
 import type { CommandContext, CommandResult } from '../command-spec';
 import { rawSize } from '../../engines/zfs/capacity';
-import { poolHealth } from '../../engines/zfs/faults';
+import { poolHealth, vdevHealth } from '../../engines/zfs/faults';
+import type { PoolState } from '../../engines/zfs/state';
+import { leafName } from './zpool-status';
 import { catchUpTxg } from '../../engines/zfs/pool';
 import { poolAllocated } from '../../engines/zfs/space';
 import { zfsHost } from '../../engines/zfs/state';
@@ -71,6 +73,84 @@ export function zpoolList(ctx: CommandContext, argv: string[]): CommandResult {
   });
   const stderr = errors.map((e) => e + '\n').join('');
   if (chosen.length === 0 && errors.length === 0) return { stdout: 'no pools available\n', stderr: '', exitCode: 0 };
-  const table = rows.length > 0 ? printTable(columns.map((c) => ({ ...(COLUMNS[c] as { header: string; right: boolean }), ...(COLUMNS[c]?.right && !parsable ? { min: COLUMNS[c]?.min ?? 5 } : {}) })), rows, f.H !== undefined) : '';
-  return { stdout: table, stderr, exitCode: errors.length ? 1 : 0 };
+  const scripted = f.H !== undefined;
+  const verbose = f.v !== undefined;
+  // get_namewidth_list: with -v the name column fits every vdev name at its depth, at least 9.
+  const vdevLists = verbose ? chosen.map((p) => vdevRows(ctx, p, f.P !== undefined)) : [];
+  const nameWidth = Math.max(9, ...chosen.map((p) => p.name.length), ...vdevLists.flat().map((r) => r.depth + r.name.length));
+  const specs = columns.map((c) => ({ ...(COLUMNS[c] as { header: string; right: boolean }), ...(COLUMNS[c]?.right && !parsable ? { min: COLUMNS[c]?.min ?? 5 } : {}), ...(verbose && c === columns[0] ? { min: nameWidth } : {}) }));
+  const table = rows.length > 0 ? printTable(specs, rows, scripted) : '';
+  if (!verbose || rows.length === 0) return { stdout: table, stderr, exitCode: errors.length ? 1 : 0 };
+  const lines = table.split('\n');
+  const head = scripted ? [] : [lines.shift() as string];
+  const out = [...head];
+  chosen.forEach((_, i) => {
+    out.push(lines[i] as string);
+    for (const r of vdevLists[i] ?? []) out.push(vdevLine(r, nameWidth, scripted, parsable));
+  });
+  return { stdout: out.join('\n') + '\n', stderr, exitCode: errors.length ? 1 : 0 };
+}
+
+/** One vdev line's figures (vdev_stat_t): 0 where the stat is not kept. */
+interface VdevRow {
+  depth: number;
+  name: string;
+  /** vs_pspace (a leaf's device size), else vs_space. */
+  size: number;
+  /** Top-level (vs_space != 0): ALLOC, FREE, FRAG and CAP are shown. */
+  toplevel: boolean;
+  space: number;
+  alloc: number;
+  health: string;
+  /** A class header line (`logs`, `cache`, `spare`) with dashes. */
+  header?: boolean;
+}
+
+/** The vdev rows of a pool (collect_list_stats): top-level vdevs by type-id, their leaves below. */
+function vdevRows(ctx: CommandContext, pool: PoolState, full: boolean): VdevRow[] {
+  const devices = ctx.world.kernel[ctx.host.name]?.devices ?? [];
+  const psize = (leaf: string) => devices.find((d) => d.name === leaf)?.size ?? 0;
+  const rows: VdevRow[] = [];
+  pool.vdevs.forEach((v, i) => {
+    const space = rawSize(v, pool.ashift);
+    const health = vdevHealth(pool, i);
+    if (v.type === 'stripe') {
+      const leaf = v.leaves[0] as string;
+      rows.push({ depth: 2, name: leafName(ctx, pool, leaf, full), size: psize(leaf), toplevel: true, space, alloc: v.alloc, health });
+      return;
+    }
+    rows.push({ depth: 2, name: `${v.type}-${i}`, size: space, toplevel: true, space, alloc: v.alloc, health });
+    for (const leaf of v.leaves) {
+      const h = pool.health?.[leaf];
+      rows.push({ depth: 4, name: leafName(ctx, pool, leaf, full), size: psize(leaf), toplevel: false, space: 0, alloc: 0, health: h?.failed ? 'UNAVAIL' : h?.offline ? 'OFFLINE' : 'ONLINE' });
+    }
+  });
+  return rows;
+}
+
+/**
+ * One vdev line of `zpool list -v` (OpenZFS 2.3 collect_list_stats / collect_vdev_prop): the
+ * name padded to the name column, then SIZE ALLOC FREE CKPOINT EXPANDSZ FRAG CAP DEDUP HEALTH
+ * each as "  %*s" at the property's fixed width (5, 7 for CKPOINT, 8 for EXPANDSZ and HEALTH);
+ * sizes of 0 are "-", CAP is in hundredths ("0.00%", "28.4%"); no ALTROOT column.
+ */
+function vdevLine(r: VdevRow, nameWidth: number, scripted: boolean, parsable: boolean): string {
+  const num = (n: number, valid: boolean) => (!valid ? '-' : parsable ? String(n) : nicebytes(n));
+  const dash = (n: number, valid: boolean) => (!valid || n === 0 ? '-' : num(n, true));
+  const permyriad = r.space === 0 ? 0 : Math.floor((r.alloc * 10000) / r.space);
+  const cap = !r.toplevel ? '-' : parsable ? String(Math.floor(permyriad / 100)) : `${(permyriad / 100).toFixed(permyriad < 1000 ? 2 : permyriad < 10000 ? 1 : 0)}%`;
+  const cells: [string, number][] = [
+    [dash(r.size, true), 5],
+    [num(r.alloc, r.toplevel), 5],
+    [num(r.space - r.alloc, r.toplevel), 5],
+    ['-', 7],
+    ['-', 8],
+    [r.toplevel ? (parsable ? '0' : '0%') : '-', 5],
+    [cap, 5],
+    ['-', 5],
+    [r.health, 8],
+  ];
+  const name = `${' '.repeat(r.depth)}${r.name}`;
+  if (scripted) return `\t${r.name}${cells.map(([v]) => `\t${v}`).join('')}`;
+  return name.padEnd(nameWidth) + cells.map(([v, w]) => `  ${v.padStart(w)}`).join('');
 }

@@ -70,3 +70,24 @@ describe('zpool create flags (OpenZFS 2.3 zpool_main.c zpool_do_create)', () => 
     expect(run(s, 'zpool create -m /srv/data data sdc')).toMatchObject(ok);
   });
 });
+
+describe('zpool list -v (OpenZFS 2.3 collect_list_stats)', () => {
+  it('prints each vdev and leaf under its pool with the fixed-width vdev columns and no ALTROOT', () => {
+    const s = truenas();
+    expect(run(s, 'zpool create tank mirror sda sdb').exitCode).toBe(0);
+    expect(run(s, 'zpool list -v tank').stdout).toBe(
+      [
+        'NAME         SIZE  ALLOC   FREE  CKPOINT  EXPANDSZ   FRAG    CAP  DEDUP    HEALTH  ALTROOT',
+        'tank        3.98T    96K  3.98T        -         -     0%     0%  1.00x    ONLINE  /mnt',
+        '  mirror-0  3.98T    96K  3.98T        -         -     0%  0.00%      -    ONLINE',
+        '    sda     4.00T      -      -        -         -      -      -      -    ONLINE',
+        '    sdb     4.00T      -      -        -         -      -      -      -    ONLINE',
+        '',
+      ].join('\n'),
+    );
+    // -H: tab-separated, the vdev lines start with a tab (printf("\t%s", name)).
+    expect(run(s, 'zpool list -vH tank').stdout.split('\n')[1]).toBe('\tmirror-0\t3.98T\t96K\t3.98T\t-\t-\t0%\t0.00%\t-\tONLINE');
+    expect(run(s, 'lab fault fail sdb').exitCode).toBe(0);
+    expect(run(s, 'zpool list -vH tank').stdout.split('\n').slice(1, 4).map((l) => l.split('\t').at(-1))).toEqual(['DEGRADED', 'ONLINE', 'UNAVAIL']);
+  });
+});

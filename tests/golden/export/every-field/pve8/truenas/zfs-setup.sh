@@ -1,0 +1,44 @@
+#!/bin/bash
+# ZFS pools, filesystems and volumes of host truenas. Existing pools are left alone;
+# existing filesystems and volumes get the lab's properties (zfs set where they differ).
+# DISK_DIR (default /dev) is where the disk names are found: point it at a folder of links
+# to /dev/disk/by-id/... for stable names. ZFS_ALTROOT=DIR creates pools under DIR (a trial
+# run); ZFS_SKIP_VOLUMES=1 leaves the volumes out.
+# On TrueNAS, create pools in the web UI (Storage) instead: the middleware does not manage
+# pools made in a shell until they are exported and imported there.
+# Run as root on truenas. Safe to run again.
+set -euo pipefail
+
+: "${DISK_DIR:=/dev}"
+altroot=()
+if [ -n "${ZFS_ALTROOT:-}" ]; then altroot=(-R "$ZFS_ALTROOT"); fi
+# exists NAME: true when the filesystem or volume NAME exists.
+exists() { zfs list -H -o name "$1" >/dev/null 2>&1; }
+# set_prop NAME PROP VALUE: zfs set PROP=VALUE on NAME unless it has that value (zfs get -p: sizes in bytes).
+set_prop() { [ "$(zfs get -H -p -o value "$2" "$1")" = "$3" ] || zfs set "$2=$3" "$1"; }
+
+# pool boot-pool
+if zpool list -H boot-pool >/dev/null 2>&1; then
+  echo 'pool boot-pool exists: left as it is'
+else
+  zpool create "${altroot[@]}" boot-pool "$DISK_DIR"/nvme0n1
+fi
+
+# pool MyMassStorage
+if zpool list -H MyMassStorage >/dev/null 2>&1; then
+  echo 'pool MyMassStorage exists: left as it is'
+else
+  zpool create "${altroot[@]}" MyMassStorage raidz1 "$DISK_DIR"/sda "$DISK_DIR"/sdb "$DISK_DIR"/sdc "$DISK_DIR"/sdd
+fi
+
+# filesystems
+if exists MyMassStorage/backups; then
+  set_prop MyMassStorage/backups compression zstd
+else
+  zfs create -o compression=zstd MyMassStorage/backups
+fi
+
+# volumes
+if [ -z "${ZFS_SKIP_VOLUMES:-}" ]; then
+  exists MyMassStorage/nextcloud || zfs create -V 500G -o volblocksize=16K MyMassStorage/nextcloud
+fi

@@ -3,7 +3,7 @@
  * in-process with strings instead of spawning Node (and so no command reaches `process`
  * directly except through nodeIO()).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** A file read, or why not (an errno name). */
@@ -18,8 +18,12 @@ export interface CliIO {
   stderr(text: string): void;
   /** Reads a text file, refusing files larger than `maxBytes` (code `EFBIG` with the size). */
   readFile(path: string, maxBytes: number): FileRead;
-  /** Writes (creates or replaces) a text file; absent where nothing may be written. */
-  writeFile?(path: string, text: string): FileWrite;
+  /** Writes (creates or replaces) a text file, with permission bits `mode` when given; absent where nothing may be written. */
+  writeFile?(path: string, text: string, mode?: number): FileWrite;
+  /** Lists a directory's entries (`ENOENT` when it does not exist, `ENOTDIR` when it is not a directory). */
+  listDir?(path: string): { ok: true; names: string[] } | { ok: false; code: string };
+  /** Creates a directory and any missing parents (`mkdir -p`). */
+  makeDir?(path: string): FileWrite;
   /** True when standard input is a terminal (then `hlab sh` starts a REPL). */
   stdinIsTTY: boolean;
   /** Reads all of a piped standard input, up to `maxBytes` (null when larger). */
@@ -45,9 +49,27 @@ export function nodeIO(): CliIO {
         return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
       }
     },
-    writeFile(path, text) {
+    writeFile(path, text, mode) {
       try {
-        writeFileSync(resolve(process.cwd(), path), text, 'utf8');
+        const full = resolve(process.cwd(), path);
+        writeFileSync(full, text, 'utf8');
+        // writeFileSync's mode applies only to a new file; chmod covers a replaced one.
+        if (mode !== undefined) chmodSync(full, mode);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
+    },
+    listDir(path) {
+      try {
+        return { ok: true, names: readdirSync(resolve(process.cwd(), path)) };
+      } catch (e) {
+        return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
+    },
+    makeDir(path) {
+      try {
+        mkdirSync(resolve(process.cwd(), path), { recursive: true });
         return { ok: true };
       } catch (e) {
         return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };

@@ -12,6 +12,7 @@ Commands:
                     (an interactive shell when stdin is a terminal)
   replay FILE       replay a session log written by \`hlab sh --record FILE\`
   idmap --map HOST[:CT]  lxc.idmap and /etc/subuid lines for a container ID mapping
+  export LAB --out DIR   write the lab as scripts and config files to deploy on real hosts
 
 Options:
   -h, --help        show this help; \`hlab COMMAND --help\` shows a command's
@@ -77,4 +78,24 @@ and may be repeated. Everything else of the container's 0-65535 keeps Proxmox's 
 Prints the lxc.idmap lines for /etc/pve/lxc/VMID.conf, the /etc/subuid and /etc/subgid
 lines root needs, and why each map line is there. Exit status: 0, 1 when the requests
 cannot be mapped (a host or container ID asked for twice), 2 a usage error.
+`;
+
+/** \`hlab export --help\`. */
+export const EXPORT_HELP = `Usage: hlab export LAB --out DIR [--only PART] [--pve 8|9] [--force]
+
+Write LAB as a bundle to deploy on the real machines: one folder per host with its
+scripts (ZFS pools and datasets, the iSCSI target, the initiator's logins, Proxmox
+storages, subuid/subgid lines, pct create) and config files, and DIR/README.md, which
+says in order what to run where. Every script is bash, safe to run again, and written
+with mode 0755.
+
+  -o, --out DIR     the folder to write (created if missing; it must be empty)
+  --only PART       only one part: truenas, proxmox, zfs, tgt or targetcli
+  --pve 8|9         the Proxmox VE version the files are for (default 9; 8 has no
+                    per-mount-point idmap=, so those maps go into lxc.idmap)
+  -f, --force       write into a non-empty DIR: files with the bundle's names are
+                    replaced, other files are left alone
+
+Exit status: 0 written, 1 an invalid lab or a folder that cannot be written, 2 a
+usage error.
 `;

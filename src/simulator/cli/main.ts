@@ -5,6 +5,7 @@
  */
 import type { CliIO } from './cli-io';
 import { diagramCommand } from './diagram';
+import { exportCommand } from './export';
 import { MAIN_HELP } from './help-texts';
 import { idmapCommand } from './idmap';
 import { replayCommand } from './replay';
@@ -36,6 +37,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return replayCommand(rest, io);
       case 'idmap':
         return idmapCommand(rest, io);
+      case 'export':
+        return exportCommand(rest, io);
       default:
         io.stderr(`hlab: unknown command ${JSON.stringify(command.slice(0, 60))}\nTry 'hlab --help' for more information.\n`);
         return 2;

@@ -78,9 +78,9 @@ export function byClass(root: XmlElement, cls: string): XmlElement[] {
   return all(root).filter((e) => classes(e).includes(cls));
 }
 
-/** All text under `el`, concatenated with spaces between elements. */
+/** The drawn text under `el` (`<title>`s left out), concatenated with spaces between elements. */
 export function textOf(el: XmlElement): string {
-  return [el.text, ...el.children.map(textOf)].filter((t) => t !== '').join(' ');
+  return [el.text, ...el.children.filter((c) => c.name !== 'title').map(textOf)].filter((t) => t !== '').join(' ');
 }
 
 /** The focusable nodes (`g[tabindex=0]`) with their aria-labels. */

@@ -29,6 +29,7 @@ export default defineConfig({
         { label: 'Start here', items: [{ autogenerate: { directory: 'start-here' } }] },
         { label: 'Foundation', items: [{ autogenerate: { directory: 'foundation' } }] },
         { label: 'Storage', items: [{ autogenerate: { directory: 'storage' } }] },
+        { label: 'iSCSI', items: [{ autogenerate: { directory: 'iscsi' } }] },
         {
           label: 'Reference',
           items: [

@@ -30,6 +30,7 @@ export default defineConfig({
         { label: 'Foundation', items: [{ autogenerate: { directory: 'foundation' } }] },
         { label: 'Storage', items: [{ autogenerate: { directory: 'storage' } }] },
         { label: 'iSCSI', items: [{ autogenerate: { directory: 'iscsi' } }] },
+        { label: 'Containers', items: [{ autogenerate: { directory: 'containers' } }] },
         {
           label: 'Reference',
           items: [

@@ -1,0 +1,335 @@
+/**
+ * The sandbox terminal's line editing as pure logic: `applyKey(state, key)` gives the next
+ * state and the one thing the terminal must do (redraw, submit lines, ask for completion,
+ * list choices, clear the screen, interrupt, ring the bell). Keys come from `decodeKeys`
+ * (key-decode.ts), drawing is `renderLine` (line-render.ts); all three are exported here.
+ *
+ * The bindings and their meaning are GNU readline 8.2's emacs mode as bash 5.2 uses it
+ * (readline/emacs_keymap.c, text.c, kill.c, misc.c, isearch.c):
+ * - C-a/Home, C-e/End, Left/C-b, Right/C-f; M-b/M-f (and Ctrl/Alt+Left/Right) move over
+ *   words of letters and digits (rl_backward_word, rl_forward_word);
+ * - Backspace deletes the character before the cursor, Delete (and C-d on a non-empty
+ *   line) the one under it; C-d on an empty line is end of input: bash runs `exit`;
+ * - C-u kills to the start, C-k to the end, C-w the whitespace-delimited word before the
+ *   cursor (rl_unix_word_rubout), M-Backspace and M-d the alphanumeric word before/after;
+ *   consecutive kills join in one kill-ring entry, C-y yanks the latest;
+ * - Up/C-p and Down/C-n walk the history (the line being typed is kept and comes back);
+ * - C-r searches the history backwards (history-search.ts); C-g abandons the search;
+ * - Tab asks for completion; a second Tab that changed nothing lists the choices (rl_complete);
+ * - C-c abandons the line (bash prints `^C`, `$?` becomes 130); C-l clears the screen;
+ * - Enter submits the line; a paste is inserted and each complete line in it submitted.
+ */
+import { findBackward, searchStart, type SearchState } from './history-search';
+import type { Key, KeyName } from './key-decode';
+
+export { decodeKeys, type Key, type KeyName } from './key-decode';
+export { renderLine, renderFinal, renderList, formatChoices, cellWidth, cursorRow } from './line-render';
+export { searchPrompt, displayPrompt, type SearchState } from './history-search';
+
+/** Lines kept in the history (bash's HISTSIZE default, as the simulator's `history` keeps). */
+export const EDITOR_HISTORY_LIMIT = 500;
+/** Kill-ring entries kept (readline's DEFAULT_MAX_KILLS). */
+const MAX_KILLS = 10;
+/** The keys that kill text: one right after another joins its kill-ring entry. */
+const KILLS = new Set<string>(['ctrl-u', 'ctrl-k', 'ctrl-w', 'alt-backspace', 'alt-d']);
+
+/** The line editor's state: plain data, replaced (never changed) by applyKey. */
+export interface EditorState {
+  /** The text being edited (or, while searching, the match shown). */
+  readonly line: string;
+  /** Cursor position: a UTF-16 index into `line`, on a character boundary. */
+  readonly cursor: number;
+  /** Lines submitted, oldest first. */
+  readonly history: readonly string[];
+  /** The history entry shown (`history.length`: the new line). */
+  readonly historyIndex: number;
+  /** The new line as typed before walking into the history. */
+  readonly draft: string;
+  readonly search?: SearchState;
+  /** The query of the last search, reused by C-r on an empty query. */
+  readonly lastSearch: string;
+  /** Killed text, latest last. */
+  readonly killRing: readonly string[];
+  /** What the previous key was, for joined kills and the double Tab (`kill`, `tab`, `tab-changed`, a key name). */
+  readonly lastKey: string | null;
+}
+
+/** What the terminal does after a key. */
+export type Effect =
+  /** Nothing changed. */
+  | { type: 'none' }
+  /** Draw the line again: renderLine(prompt, state, cols, previous). */
+  | { type: 'redraw' }
+  /** Nothing to do for this key here (readline's rl_ding): the terminal may beep or flash. */
+  | { type: 'bell' }
+  /**
+   * Run these lines in order (Enter: one; a paste: each complete line). Draw the first with
+   * renderFinal over the previous state, then each next after its own prompt, then the new state.
+   */
+  | { type: 'submit'; lines: string[] }
+  /** Ask the worker to complete `line` at `cursor`, then call applyCompletion. */
+  | { type: 'complete'; line: string; cursor: number }
+  /** Show the choices under the line (renderList) and draw the line again. */
+  | { type: 'list'; choices: string[] }
+  /** Clear the screen and draw the line at the top. */
+  | { type: 'clear' }
+  /** The line was abandoned (C-c): draw renderFinal(prompt, previous, line + '^C', cols) and tell the worker. */
+  | { type: 'interrupt'; line: string };
+
+/** A key's outcome. */
+export interface KeyResult {
+  state: EditorState;
+  effect: Effect;
+}
+
+/** A fresh editor, with the history to recall (a restored session's lines). */
+export function createEditor(history: readonly string[] = []): EditorState {
+  const kept = history.filter((l) => l.trim() !== '').slice(-EDITOR_HISTORY_LIMIT);
+  return { line: '', cursor: 0, history: kept, historyIndex: kept.length, draft: '', lastSearch: '', killRing: [], lastKey: null };
+}
+
+// ---- characters: code points, with combining marks kept on their base (readline's MB_FIND_NONZERO)
+
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200d\ufe00-\ufe0f]$/u;
+const codeAt = (line: string, i: number): string => String.fromCodePoint(line.codePointAt(i) as number);
+
+/** The index after the character at `i` (and its combining marks). */
+function nextIndex(line: string, i: number): number {
+  if (i >= line.length) return line.length;
+  let j = i + codeAt(line, i).length;
+  while (j < line.length && ZERO_WIDTH.test(codeAt(line, j))) j += codeAt(line, j).length;
+  return j;
+}
+
+/** The index of the character before `i` (with its combining marks). */
+function prevIndex(line: string, i: number): number {
+  let j = i;
+  const stepBack = (): void => {
+    j -= j >= 2 && /[\udc00-\udfff]/.test(line[j - 1] as string) && /[\ud800-\udbff]/.test(line[j - 2] as string) ? 2 : 1;
+  };
+  if (j <= 0) return 0;
+  stepBack();
+  while (j > 0 && ZERO_WIDTH.test(codeAt(line, j))) stepBack();
+  return j;
+}
+
+/** The character just before `i`. */
+const before = (line: string, i: number): string => (i <= 0 ? '' : line.slice(prevIndex(line, i), i));
+const isWord = (ch: string): boolean => /^[\p{L}\p{N}]/u.test(ch); // rl_alphabetic: isalnum
+const isSpace = (ch: string): boolean => /^\s/.test(ch);
+
+/** rl_forward_word: past any non-word characters, then past the word. */
+function wordEnd(line: string, i: number): number {
+  while (i < line.length && !isWord(line.slice(i, nextIndex(line, i)))) i = nextIndex(line, i);
+  while (i < line.length && isWord(line.slice(i, nextIndex(line, i)))) i = nextIndex(line, i);
+  return i;
+}
+
+/** rl_backward_word: back over non-word characters, then to the start of the word. */
+function wordStart(line: string, i: number): number {
+  while (i > 0 && !isWord(before(line, i))) i = prevIndex(line, i);
+  while (i > 0 && isWord(before(line, i))) i = prevIndex(line, i);
+  return i;
+}
+
+/** rl_unix_word_rubout: back over whitespace, then over everything that is not. */
+function unixWordStart(line: string, i: number): number {
+  while (i > 0 && isSpace(before(line, i))) i = prevIndex(line, i);
+  while (i > 0 && !isSpace(before(line, i))) i = prevIndex(line, i);
+  return i;
+}
+
+// ---- edits
+
+const redraw = (state: EditorState): KeyResult => ({ state, effect: { type: 'redraw' } });
+const bell = (state: EditorState): KeyResult => ({ state, effect: { type: 'bell' } });
+const moveTo = (state: EditorState, cursor: number): KeyResult => (cursor === state.cursor ? { state, effect: { type: 'none' } } : redraw({ ...state, cursor }));
+
+function insert(state: EditorState, text: string): EditorState {
+  return { ...state, line: state.line.slice(0, state.cursor) + text + state.line.slice(state.cursor), cursor: state.cursor + text.length };
+}
+
+/** Kills `line[from, to)`; a kill right after another joins its ring entry (kill.c _rl_copy_to_kill_ring). */
+function kill(state: EditorState, from: number, to: number, backward: boolean): KeyResult {
+  if (from >= to) return { state, effect: { type: 'none' } };
+  const text = state.line.slice(from, to);
+  const ring = [...state.killRing];
+  if (state.lastKey === 'kill' && ring.length > 0) ring[ring.length - 1] = backward ? text + (ring[ring.length - 1] as string) : (ring[ring.length - 1] as string) + text;
+  else ring.push(text);
+  return redraw({ ...state, line: state.line.slice(0, from) + state.line.slice(to), cursor: from, killRing: ring.slice(-MAX_KILLS) });
+}
+
+function withHistory(history: readonly string[], line: string): readonly string[] {
+  return line.trim() === '' ? history : [...history, line].slice(-EDITOR_HISTORY_LIMIT);
+}
+
+/** Submits `lines` and starts a new empty line (or `rest`, a paste's unfinished last line). */
+function submit(state: EditorState, lines: string[], rest = '', restCursor = rest.length): KeyResult {
+  let history = state.history;
+  for (const line of lines) history = withHistory(history, line);
+  const { search: _search, ...plain } = state;
+  return { state: { ...plain, line: rest, cursor: restCursor, history, historyIndex: history.length, draft: '', lastKey: 'enter' }, effect: { type: 'submit', lines } };
+}
+
+function showHistory(state: EditorState, index: number): KeyResult {
+  const draft = state.historyIndex === state.history.length ? state.line : state.draft;
+  const line = index === state.history.length ? draft : (state.history[index] as string);
+  return redraw({ ...state, historyIndex: index, draft, line, cursor: line.length });
+}
+
+// ---- reverse-i-search
+
+function searchLines(state: EditorState, search: SearchState): string[] {
+  return [...state.history, search.original.line];
+}
+
+/** Searches for `query` from `from` and shows the match, or marks the search failed. */
+function searchFrom(state: EditorState, search: SearchState, query: string, from: { index: number; offset: number }): KeyResult {
+  const lines = searchLines(state, search);
+  const current = search.at ? lines[search.at.index] : undefined;
+  const found = findBackward(lines, query, from, current);
+  if (!found) return redraw({ ...state, search: { ...search, query, failed: true }, lastSearch: query });
+  const line = lines[found.index] as string;
+  return redraw({ ...state, line, cursor: found.offset, search: { ...search, query, failed: false, at: found }, lastSearch: query });
+}
+
+/** Leaves the search keeping the match as the line (any key but the search's own). */
+function endSearch(state: EditorState): EditorState {
+  const search = state.search;
+  if (!search) return state;
+  const { search: _search, ...plain } = state;
+  const index = search.at && search.at.index < state.history.length ? search.at.index : state.history.length;
+  return { ...plain, historyIndex: index, draft: index === state.history.length ? state.line : search.original.line, lastKey: null };
+}
+
+function searchKey(state: EditorState, search: SearchState, key: Key): KeyResult | null {
+  switch (key.type) {
+    case 'char':
+      return searchFrom(state, search, search.query + key.text, search.at ?? searchStart(search, state.history.length));
+    case 'ctrl-r': {
+      if (search.query === '' && state.lastSearch === '') return { state, effect: { type: 'none' } };
+      const query = search.query === '' ? state.lastSearch : search.query;
+      if (search.failed) return bell(state);
+      const from = search.at ? { index: search.at.index, offset: search.at.offset - 1 } : searchStart(search, state.history.length);
+      return searchFrom(state, search, query, from);
+    }
+    case 'backspace': {
+      const query = [...search.query].slice(0, -1).join('');
+      const restart: SearchState = { ...search, at: null, failed: false };
+      if (query === '') return redraw({ ...state, line: search.original.line, cursor: search.original.cursor, search: { ...restart, query } });
+      return searchFrom({ ...state, line: search.original.line, cursor: search.original.cursor }, restart, query, searchStart(search, state.history.length));
+    }
+    case 'ctrl-g': {
+      const { search: _search, ...plain } = state;
+      return redraw({ ...plain, line: search.original.line, cursor: search.original.cursor, historyIndex: search.original.historyIndex, lastKey: null });
+    }
+    case 'escape':
+      return redraw(endSearch(state));
+    case 'paste':
+      return searchFrom(state, search, search.query + key.text.replace(/[\r\n]+/g, ' '), search.at ?? searchStart(search, state.history.length));
+    default:
+      return null; // ends the search, then acts as usual
+  }
+}
+
+// ---- keys
+
+/** The next state for `key`, and what the terminal must do. Never throws. */
+export function applyKey(state: EditorState, key: Key): KeyResult {
+  if (state.search) {
+    const handled = searchKey(state, state.search, key);
+    if (handled) return handled;
+    state = endSearch(state);
+  }
+  const result = edit(state, key);
+  // The key just handled, for the next one: kills join, a Tab's own marks (tab, tab-again) stay.
+  const lastKey = KILLS.has(key.type) ? 'kill' : key.type === 'tab' || key.type === 'enter' || key.type === 'paste' ? result.state.lastKey : key.type;
+  return { state: { ...result.state, lastKey }, effect: result.effect };
+}
+
+function edit(state: EditorState, key: Key): KeyResult {
+  const { line, cursor } = state;
+  const named = key.type as KeyName | 'char' | 'paste';
+  switch (named) {
+    case 'char': {
+      const text = (key as { text: string }).text;
+      return text === '' ? { state, effect: { type: 'none' } } : redraw(insert(state, text));
+    }
+    case 'paste': {
+      const text = (key as { text: string }).text.replace(/\r\n?/g, '\n');
+      const whole = insert(state, text);
+      const parts = whole.line.split('\n');
+      if (parts.length === 1) return redraw(whole);
+      const rest = parts.pop() as string;
+      return submit(state, parts, rest, rest.length - (line.length - cursor));
+    }
+    case 'left':
+      return cursor === 0 ? bell(state) : moveTo(state, prevIndex(line, cursor));
+    case 'right':
+      return cursor >= line.length ? bell(state) : moveTo(state, nextIndex(line, cursor));
+    case 'home':
+    case 'ctrl-a':
+      return moveTo(state, 0);
+    case 'end':
+    case 'ctrl-e':
+      return moveTo(state, line.length);
+    case 'alt-b':
+      return moveTo(state, wordStart(line, cursor));
+    case 'alt-f':
+      return moveTo(state, wordEnd(line, cursor));
+    case 'backspace':
+      return cursor === 0 ? bell(state) : redraw({ ...state, line: line.slice(0, prevIndex(line, cursor)) + line.slice(cursor), cursor: prevIndex(line, cursor) });
+    case 'ctrl-d':
+      if (line === '') return submit(state, ['exit']); // bash: EOF at an empty prompt ends the shell
+      return cursor >= line.length ? bell(state) : redraw({ ...state, line: line.slice(0, cursor) + line.slice(nextIndex(line, cursor)) });
+    case 'delete':
+      return cursor >= line.length ? bell(state) : redraw({ ...state, line: line.slice(0, cursor) + line.slice(nextIndex(line, cursor)) });
+    case 'ctrl-u':
+      return kill(state, 0, cursor, true);
+    case 'ctrl-k':
+      return kill(state, cursor, line.length, false);
+    case 'ctrl-w':
+      return kill(state, unixWordStart(line, cursor), cursor, true);
+    case 'alt-backspace':
+      return kill(state, wordStart(line, cursor), cursor, true);
+    case 'alt-d':
+      return kill(state, cursor, wordEnd(line, cursor), false);
+    case 'ctrl-y': {
+      const text = state.killRing[state.killRing.length - 1];
+      return text === undefined ? bell(state) : redraw(insert(state, text));
+    }
+    case 'up':
+      return state.historyIndex <= 0 ? bell(state) : showHistory(state, state.historyIndex - 1);
+    case 'down':
+      return state.historyIndex >= state.history.length ? bell(state) : showHistory(state, state.historyIndex + 1);
+    case 'ctrl-r':
+      return redraw({ ...state, search: { query: '', failed: false, at: null, original: { line, cursor, historyIndex: state.historyIndex } } });
+    case 'ctrl-c': {
+      const { search: _search, ...plain } = state;
+      return { state: { ...plain, line: '', cursor: 0, historyIndex: state.history.length, draft: '' }, effect: { type: 'interrupt', line } };
+    }
+    case 'ctrl-l':
+      return { state, effect: { type: 'clear' } };
+    case 'tab':
+      return { state: { ...state, lastKey: state.lastKey === 'tab' ? 'tab-again' : 'tab' }, effect: { type: 'complete', line, cursor } };
+    case 'enter':
+      return submit(state, [line]);
+    case 'ctrl-g':
+    case 'escape':
+      return bell(state);
+  }
+}
+
+/**
+ * Applies the worker's completion for the `request` an Effect `complete` asked for. A second
+ * Tab that finds nothing new lists the choices; otherwise an ambiguous or empty completion
+ * rings the bell. A reply for a line the reader has changed since is dropped.
+ */
+export function applyCompletion(state: EditorState, request: { line: string; cursor: number }, reply: { line: string; cursor: number; choices: readonly string[] }): KeyResult {
+  if (state.line !== request.line || state.cursor !== request.cursor || typeof reply.line !== 'string') return { state, effect: { type: 'none' } };
+  const changed = reply.line !== state.line || reply.cursor !== state.cursor;
+  const cursor = Math.max(0, Math.min(Number.isInteger(reply.cursor) ? reply.cursor : reply.line.length, reply.line.length));
+  if (changed) return redraw({ ...state, line: reply.line, cursor, lastKey: 'tab-changed' });
+  if (reply.choices.length > 1 && state.lastKey === 'tab-again') return { state: { ...state, lastKey: 'tab' }, effect: { type: 'list', choices: [...reply.choices] } };
+  return bell({ ...state, lastKey: 'tab' });
+}

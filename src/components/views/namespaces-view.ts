@@ -63,9 +63,11 @@ export function renderNamespacesView(model: NamespacesView, options: NamespacesV
   let y = MARGIN;
 
   const state = [model.running ? 'running' : 'stopped', model.unprivileged ? 'unprivileged' : 'privileged'].join(' · ');
-  const headLines = [`CT ${model.vmid} (${model.hostname}) · ${state}`, `left: inside · right: on ${hostName}`];
+  const headLines = [`CT ${model.vmid} (${model.hostname})`, state];
   body.push(node({ x: MARGIN, y, width: W - 2 * MARGIN, lines: headLines, key: 'container', classes: ['container', ...(model.running ? [] : ['stopped'])], label: `Container ${model.vmid} (${visible(model.hostname)}) on ${visible(hostName)}: ${state}. Left column: as the container sees it; right column: as the host sees the same thing.` }));
   y += nodeHeight(headLines.length) + GAP * 2;
+  body.push(heading(leftX, y + LINE_H - 4, `inside CT ${model.vmid}`, colW), heading(rightX, y + LINE_H - 4, `on ${hostName}`, colW));
+  y += LINE_H;
 
   /** One row: a box on each side and the mapping line between them, focusable as one group. */
   const row = (key: string, label: string, left: string[], right: string[], classes: string[] = []): void => {

@@ -18,7 +18,8 @@ describe('the namespaces view', () => {
     expect(textOf(uid)).toBe('uid 0–65535 uid 100000–165535');
     expect(mapLine(uid)?.attrs['marker-end']).toBe('url(#ns-arrow)');
     expect(textOf(byKey(svg, 'map:1'))).toBe('gid 0–65535 gid 100000–165535');
-    expect(textOf(byKey(svg, 'container'))).toContain('CT 101 (web) · running · unprivileged');
+    expect(textOf(byKey(svg, 'container'))).toBe('CT 101 (web) running · unprivileged');
+    expect(byClass(svg, 'heading').map(textOf).slice(0, 2)).toEqual(['inside CT 101', 'on pve']);
   });
 
   it('shows the same processes with both PIDs and UIDs, and root as 100000 on the host', () => {

@@ -31,6 +31,7 @@ export default defineConfig({
         { label: 'Storage', items: [{ autogenerate: { directory: 'storage' } }] },
         { label: 'iSCSI', items: [{ autogenerate: { directory: 'iscsi' } }] },
         { label: 'Containers', items: [{ autogenerate: { directory: 'containers' } }] },
+        { label: 'Access and networking', items: [{ autogenerate: { directory: 'access' } }] },
         {
           label: 'Reference',
           items: [

@@ -204,3 +204,37 @@ console.log(`hlab sh -c cold start: ${(performance.now() - t1).toFixed(0)} ms (e
       `ps -e over ${lines} processes ${psMs.toFixed(0)} ms (median of 5); state ${(JSON.stringify(sim).length / 1024 / 1024).toFixed(1)} MB as JSON`,
   );
 }
+
+// The sandbox's API (issue 10): a line's round trip through createSimApi — the worker's own
+// code plus a structured clone of the reply (what postMessage copies), without the thread hop
+// the page's bench measures (target median <= 5 ms, p99 <= 20 ms) — and the share link of a
+// 25-line lesson on the starter lab (target < 2,000 characters).
+{
+  const { createSimApi } = await import('../src/simulator/worker/sim-api');
+  const { LESSON } = await import('../tests/unit/worker/lesson-lines');
+  const labs = Object.fromEntries(readdirSync(labsDir).filter((f) => f.endsWith('.yaml')).map((f) => [f.replace(/\.yaml$/, ''), readFileSync(join(labsDir, f), 'utf8')]));
+  const api = createSimApi({ labs });
+  const tBoot = performance.now();
+  structuredClone(api.boot({ labId: 'starter' }));
+  const bootMs = performance.now() - tBoot;
+  const trips: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const t = performance.now();
+    structuredClone(api.run(mix[i % mix.length] as string));
+    trips.push(performance.now() - t);
+  }
+  trips.sort((a, b) => a - b);
+  const lesson = createSimApi({ labs });
+  lesson.boot({ labId: 'starter' });
+  for (const line of LESSON) lesson.run(line);
+  const fragment = lesson.shareFragment();
+  const tShare = performance.now();
+  const restored = createSimApi({ labs }).boot({ share: fragment });
+  const shareBootMs = performance.now() - tShare;
+  console.log(
+    `sandbox api: boot of the starter lab ${bootMs.toFixed(1)} ms; a line's round trip over 1,000 lines median ${trips[500]?.toFixed(2)} ms, p99 ${trips[989]?.toFixed(2)} ms, worst ${trips[999]?.toFixed(1)} ms (targets through the worker: median <= 5 ms, p99 <= 20 ms)`,
+  );
+  console.log(
+    `sandbox api: share link of a ${LESSON.length}-line lesson ${fragment.length} characters (target < 2,000; the session log is ${lesson.sessionLog().length} characters); opening it ${shareBootMs.toFixed(0)} ms (${restored.ok ? 'restored' : 'FAILED'})`,
+  );
+}

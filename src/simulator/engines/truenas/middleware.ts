@@ -19,7 +19,7 @@ interface TruenasState {
 }
 
 /** Every method name answered here (midclt completion). */
-export const MIDDLEWARE_METHODS: readonly string[] = [...ISCSI_METHODS, 'service.query', 'service.start', 'service.stop', 'service.restart', 'service.reload', 'service.started', ...POOL_METHODS, ...DATASET_METHODS, 'system.info', 'system.version'].sort();
+export const MIDDLEWARE_METHODS: readonly string[] = [...ISCSI_METHODS, 'service.query', 'service.control', 'service.update', 'service.start', 'service.stop', 'service.restart', 'service.reload', 'service.started', ...POOL_METHODS, ...DATASET_METHODS, 'system.info', 'system.version'].sort();
 
 /** Calls a middleware method on `host`; `waited` is midclt's `-j` (wait for a job and give its result). */
 export function callMiddleware(world: World, host: string, method: string, params: PyValue[], waited = false): CallResult {

@@ -2,6 +2,8 @@
 // The Homelab Handbook site: Astro + Starlight. See ../shared/DESIGN.md, "The site".
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { labPageLinks } from './src/integrations/lab-sidebar.mjs';
+import { handbookMarkdown } from './src/integrations/handbook-markdown.mjs';
 
 /**
  * Public address of the deployed site. Pagefind result links and the sitemap are built
@@ -15,11 +17,16 @@ export default defineConfig({
   // The built site must make no request off its own origin: no telemetry-style prefetch
   // of other hosts, and nothing below loads fonts, analytics or social embeds.
   integrations: [
+    // ```mermaid fences become diagrams and tables scroll in a named region (src/integrations/).
+    handbookMarkdown(),
     starlight({
       title: 'Homelab Handbook',
       description:
         'How a real homelab works, layer by layer: Proxmox VE, VMs and LXC containers, Linux namespaces and cgroups, ZFS, TrueNAS and iSCSI.',
       favicon: '/favicon.svg',
+      // The title is shown beside the logo, so the image itself is decorative (empty alt).
+      logo: { src: './src/assets/logo.svg', alt: '' },
+      components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
       customCss: ['./src/styles/handbook.css'],
       // No `social` links: the header stays free of anything that points (or loads) elsewhere.
       // List only pages that exist; a chapter gets its group when its first page is written.
@@ -32,6 +39,9 @@ export default defineConfig({
         { label: 'iSCSI', items: [{ autogenerate: { directory: 'iscsi' } }] },
         { label: 'Containers', items: [{ autogenerate: { directory: 'containers' } }] },
         { label: 'Access and networking', items: [{ autogenerate: { directory: 'access' } }] },
+        { label: 'Architecture', items: [{ label: 'The example labs', link: '/architecture/' }, ...labPageLinks('architecture')] },
+        { label: 'Threat model', items: [{ label: 'Threat-modelling a homelab', link: '/threat-model/' }, ...labPageLinks('threat-model')] },
+        { label: 'Lab sandbox', link: '/lab/' },
         {
           label: 'Reference',
           items: [

@@ -1,18 +1,17 @@
 /**
- * Where the sandbox's export panel meets the exporters' bundle (exporters/bundle.ts,
- * `exportBundle` and `zipBundle`). Until that bundle exists this adapter offers no files and
- * an empty .zip; it is the one place to wire it.
+ * Where the sandbox's export panel meets the exporters' bundle (exporters/bundle.ts): the
+ * same files `hlab export` writes, for the lab as the session has changed it, and their .zip.
  */
-import { zipSync } from 'fflate';
+import { exportBundle, zipBundle } from '../exporters/bundle';
 import type { Lab } from '../model';
 import type { ExportFile, ExportOptions } from '../exporters/bundle-types';
 
-/** The bundle's files for `lab` (none until exporters/bundle.ts lands). */
-export function bundleFiles(_lab: Lab, _options: ExportOptions): ExportFile[] {
-  return [];
+/** The bundle's files for `lab` (README.md first, then in the order to run them). */
+export function bundleFiles(lab: Lab, options: ExportOptions): ExportFile[] {
+  return exportBundle(lab, { pve: options?.pve === 8 ? 8 : 9 });
 }
 
-/** The files as a .zip (an empty archive until exporters/bundle.ts lands). */
-export function bundleZip(_files: ExportFile[]): Uint8Array {
-  return zipSync({});
+/** The files as a .zip (scripts 0755, fixed times: the same files give the same bytes). */
+export function bundleZip(files: ExportFile[]): Uint8Array {
+  return zipBundle(files);
 }

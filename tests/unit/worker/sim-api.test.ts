@@ -166,8 +166,13 @@ describe('createSimApi', () => {
     expect(api.views({ zfs: { host: 'pve', dataset: 'nope' } }).zfs).toBeNull();
     const reparsed = parseLab(api.labYaml());
     expect(reparsed.ok && reparsed.lab.hosts[1]?.pools?.map((p) => p.name)).toContain('tank');
-    expect(Array.isArray(api.exportFiles({ pve: 9 }))).toBe(true);
-    expect(api.exportZip({ pve: 8 })).toBeInstanceOf(Uint8Array);
+    const files = api.exportFiles({ pve: 9 });
+    expect(files[0]?.path).toBe('README.md');
+    expect(files.map((f) => f.path)).toContain('truenas/zfs-setup.sh');
+    expect(files.find((f) => f.path === 'truenas/zfs-setup.sh')?.content).toContain('tank');
+    const zip = api.exportZip({ pve: 8 });
+    expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(api.exportZip({ pve: 8 })).toEqual(zip);
   });
 
   test('garbage share links, session logs and labs are refused with clear messages, never a throw', () => {

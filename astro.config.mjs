@@ -39,6 +39,7 @@ export default defineConfig({
         { label: 'iSCSI', items: [{ autogenerate: { directory: 'iscsi' } }] },
         { label: 'Containers', items: [{ autogenerate: { directory: 'containers' } }] },
         { label: 'Access and networking', items: [{ autogenerate: { directory: 'access' } }] },
+        { label: 'Backups and monitoring', items: [{ autogenerate: { directory: 'backups' } }] },
         { label: 'Architecture', items: [{ label: 'The example labs', link: '/architecture/' }, ...labPageLinks('architecture')] },
         { label: 'Threat model', items: [{ label: 'Threat-modelling a homelab', link: '/threat-model/' }, ...labPageLinks('threat-model')] },
         { label: 'Lab sandbox', link: '/lab/' },

@@ -5,6 +5,7 @@
 //   - built site: pages, total size, and per page the gzip size of HTML, JS and CSS a
 //     first visit loads (Starlight's own budget: HTML <= 7 kB, JS <= 27 kB, CSS <= 16.75 kB)
 //   - the simulator: parseLab on every lab file, and shell lines per second (in-process)
+//   - the sandbox on /lab/: navigation to a usable prompt, a line through the worker, JS shipped
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -56,4 +57,7 @@ for (const page of pages.sort()) {
 
 // --expose-gc: the heap figures collect garbage before they read the heap.
 const sim = spawnSync('tsx', [join(root, 'scripts/bench-simulator.ts')], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim() } });
-process.exit(sim.status ?? 1);
+// The sandbox on the built site in Chromium: time to a usable prompt, a line's round trip
+// through the worker, JavaScript shipped to /lab/ (scripts/bench-site.mjs).
+const site = spawnSync('node', [join(root, 'scripts/bench-site.mjs'), '--dir', dist], { cwd: root, stdio: 'inherit' });
+process.exit(sim.status || site.status || 0);

@@ -1,0 +1,415 @@
+/**
+ * `<hlab-lab>`: the client side of Lab.astro. A custom element (no framework, like
+ * Starlight's own tabs) that mounts the terminal, boots the simulator worker, restores or
+ * shares the session, and wires the toolbar, the key bar and the views. Loaded only on
+ * pages with a `<Lab>`, and only in the browser.
+ */
+import type { BootRequest, BootResult, TermChunk } from '../../simulator/worker/api-types';
+import { LabSession, LostCall } from './lab-session';
+import { claimSlot, clearSaved, readSaved, setAside, type SessionSlot } from './session-store';
+import { mountTerminal, printable, type MountedTerminal } from './terminal';
+import { BRACKETED_PASTE_ON, LineInput } from './line-input';
+import { mountKeyBar } from './key-bar';
+import { showNotice, clearNotice } from './notices';
+import { renderExportPanel } from './export-panel';
+import { copyText, downloadFile, readPickedFile } from './download';
+import { ViewsPanel } from './views-panel';
+
+/** Every lab on the page, for the test hooks below. */
+const labsOnPage = new Set<HlabLab>();
+
+declare global {
+  interface Window {
+    /** Test hook: kills every lab's worker as a crash would (tests/e2e/lab.spec.ts). */
+    __hlabKillWorker?: () => void;
+  }
+}
+window.__hlabKillWorker = () => labsOnPage.forEach((lab) => lab.session?.client.killSilently());
+
+/** Clear the screen and the scrollback, cursor home (ctlseqs ED 2, ED 3, CUP), as `clear` does. */
+const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
+/**
+ * The lines a session log holds (its `line` events), for the line editor's Up and Ctrl-R
+ * after a restore; the page's setup lines at its start are left out. A log this page cannot
+ * read gives no history rather than an error (the worker already accepted it).
+ */
+function historyOf(log: string, setup: readonly string[]): string[] {
+  try {
+    const events = (JSON.parse(log) as { events?: unknown }).events;
+    if (!Array.isArray(events)) return [];
+    const lines = events.flatMap((e: unknown) => (e && typeof e === 'object' && (e as { kind?: unknown }).kind === 'line' && typeof (e as { text?: unknown }).text === 'string' ? [(e as { text: string }).text] : []));
+    let skip = 0;
+    while (skip < setup.length && lines[skip] === setup[skip]) skip++;
+    return lines.slice(skip === setup.length ? skip : 0);
+  } catch {
+    return [];
+  }
+}
+
+/** The share fragment's prefix in the page URL. */
+const SHARE_PREFIX = '#lab=';
+
+class HlabLab extends HTMLElement {
+  session: LabSession | null = null;
+  private storageSlot: SessionSlot | null = null;
+  private term: MountedTerminal | null = null;
+  private input: LineInput | null = null;
+  private views: ViewsPanel | null = null;
+  private pageLab = 'starter';
+  private setup: string[] = [];
+  /** The lab now running: an example lab's id, or null for a lab file or a session opened from disk. */
+  private labId: string | null = 'starter';
+  private started = false;
+
+  private find<T extends Element>(selector: string): T {
+    const found = this.querySelector<T>(selector);
+    if (!found) throw new Error(`<hlab-lab>: missing ${selector}`);
+    return found;
+  }
+
+  private get notices(): HTMLElement {
+    return this.find('[data-notices]');
+  }
+
+  /**
+   * `data-state`: `booting`, `busy` (a line runs) or `ready` (the prompt takes input). The
+   * first `ready` marks `hlab-ready` in the Performance timeline (scripts/bench-site.mjs).
+   */
+  private setState(state: 'booting' | 'busy' | 'ready'): void {
+    this.dataset.state = state;
+    if (state === 'ready' && performance.getEntriesByName('hlab-ready').length === 0) performance.mark('hlab-ready');
+  }
+
+  /** Says `message` in the status line (an aria-live region). */
+  announce(message: string): void {
+    this.find('[data-status]').textContent = message;
+  }
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    labsOnPage.add(this);
+    void this.start().catch((error: unknown) => {
+      this.announce(`The lab could not start: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async start(): Promise<void> {
+    this.setState('booting');
+    this.announce('Starting the lab…');
+    this.pageLab = this.dataset.lab ?? 'starter';
+    this.labId = this.pageLab;
+    this.setup = JSON.parse(this.dataset.setup ?? '[]') as string[];
+    const termBox = this.find<HTMLElement>('[data-terminal]');
+    this.term = mountTerminal(termBox, `Terminal of the ${this.pageLab} lab`);
+    const term = this.term.terminal;
+    this.storageSlot = await claimSlot(location.pathname, this.pageLab);
+    this.session = new LabSession(this.storageSlot, this.setup, {
+      recovering: (message) => {
+        this.announce(message);
+        term.write(`\r\n\x1b[33m[${printable(message)}]\x1b[0m\r\n`);
+      },
+      saveFailed: (message) =>
+        showNotice(this.notices, `Your work could not be saved in this browser (${message}). Use "Save progress" to keep it as a file.`, { id: 'save-failed' }),
+    });
+    this.input = new LineInput(term, {
+      run: (line) => this.runLine(line),
+      interrupt: () => this.interrupt(),
+      complete: (line, cursor) => this.session!.complete(line, cursor),
+      clearScreen: () => term.write(CLEAR_SCREEN),
+      state: (state) => this.setState(state),
+    });
+    const keyFilter = mountKeyBar(this.find('[data-keybar]'), (data) => this.input?.feed(data), () => term.focus());
+    term.onData((data) => this.input?.feed(keyFilter(data)));
+
+    const viewsRoot = this.querySelector<HTMLElement>('[data-views-root]');
+    if (viewsRoot) this.views = new ViewsPanel(viewsRoot, () => void this.refreshViews());
+
+    if (!this.storageSlot.primary) {
+      showNotice(
+        this.notices,
+        'This page is open in another tab, which keeps saving its own work. This tab works on its own copy, saved separately, so neither overwrites the other.',
+        { id: 'second-tab' },
+      );
+    }
+    this.wireToolbar();
+    await this.bootInitial();
+  }
+
+  /** Boots from the share fragment, else the saved session, else the page's lab and setup. */
+  private async bootInitial(): Promise<void> {
+    const session = this.session!;
+    const slot = this.storageSlot!;
+    if (location.hash.startsWith(SHARE_PREFIX)) {
+      const share = location.hash.slice(SHARE_PREFIX.length);
+      const result = await session.boot({ share, setup: this.setup });
+      // The link has done its work: a reload now restores the saved session, with later lines.
+      history.replaceState(history.state, '', location.pathname + location.search);
+      if (result.ok) {
+        this.labId = null;
+        return this.booted(result, 'Opened the shared session.');
+      }
+      showNotice(this.notices, 'This share link could not be opened:', { details: result.errors, id: 'share' });
+    }
+    const saved = readSaved(slot.key) ?? (slot.primary ? null : readSaved(slot.mainKey));
+    if (saved) {
+      const result = await session.boot({ sessionLog: saved, setup: this.setup });
+      if (result.ok) {
+        this.labId = null;
+        return this.booted(result, 'Restored your saved session.');
+      }
+      const aside = setAside(slot.key, saved);
+      showNotice(
+        this.notices,
+        `Your saved session on this page could not be restored, so the lab started afresh. The old session is kept (browser storage key ${aside}) and can be downloaded:`,
+        { details: result.errors, download: { label: 'Download the old session', filename: `hlab-session-${this.pageLab}-set-aside.json`, text: saved }, id: 'set-aside' },
+      );
+    }
+    await this.bootFresh(this.pageLab, 'The lab is ready.');
+  }
+
+  /** Boots an example lab with the page's setup lines (the setup belongs to the page's lab only). */
+  private async bootFresh(labId: string, message: string): Promise<boolean> {
+    const request: BootRequest = { labId, ...(labId === this.pageLab ? { setup: this.setup } : {}) };
+    const result = await this.session!.boot(request);
+    if (!result.ok) {
+      showNotice(this.notices, `The lab "${labId}" could not start:`, { details: result.errors, id: 'boot' });
+      return false;
+    }
+    this.labId = labId;
+    this.booted(result, message);
+    return true;
+  }
+
+  /** Redraws the terminal after a boot: the transcript, then a fresh prompt. */
+  private booted(result: Extract<BootResult, { ok: true }>, message: string): void {
+    this.resetScreen();
+    this.writeChunks(result.transcript);
+    this.input!.resetHistory(historyOf(this.session!.log, this.setup));
+    this.toggleControls(true);
+    this.announce(`${message} Lab: ${result.labTitle}.`);
+    this.input!.newPrompt(result.status.prompt);
+    const picker = this.querySelector<HTMLSelectElement>('[data-action="pick"]');
+    if (picker) picker.value = this.labId ?? picker.value;
+    void this.refreshViews();
+  }
+
+  /** Clears the terminal completely (a boot, an undo redraws from the transcript). */
+  private resetScreen(): void {
+    const term = this.term!.terminal;
+    term.reset();
+    term.write(BRACKETED_PASTE_ON);
+  }
+
+  /**
+   * Writes output chunks (stdout and stderr, in order). Output that does not end with a
+   * newline is followed by one, so the next prompt starts on its own row, as zsh does
+   * (PROMPT_SP) — bash would put the prompt after it.
+   */
+  private writeChunks(chunks: readonly TermChunk[]): void {
+    const text = chunks.map((c) => c.text).join('');
+    if (text) this.term!.terminal.write(printable(text.endsWith('\n') ? text : `${text}\n`));
+  }
+
+  /** Runs a line the reader entered (the terminal already shows the prompt and the line). */
+  private async runLine(line: string): Promise<string> {
+    const session = this.session!;
+    try {
+      const reply = await session.run(line);
+      if (reply.clear) this.term!.terminal.write(CLEAR_SCREEN);
+      this.writeChunks(reply.chunks);
+    } catch (error) {
+      this.reportLost(error);
+    }
+    this.afterChange();
+    return this.promptNow();
+  }
+
+  private async interrupt(): Promise<string> {
+    try {
+      await this.session!.interrupt();
+    } catch (error) {
+      this.reportLost(error);
+    }
+    this.afterChange();
+    return this.promptNow();
+  }
+
+  private promptNow(): string {
+    const status = this.session?.status;
+    if (status?.exited) this.announce('The session has ended (exit). Press Reset to start again.');
+    return status?.prompt ?? '$ ';
+  }
+
+  private reportLost(error: unknown): void {
+    const message = error instanceof LostCall ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    this.term!.terminal.write(`\x1b[31m[hlab: ${printable(message)}]\x1b[0m\r\n`);
+    this.announce(`That line was lost: ${message}`);
+  }
+
+  private afterChange(): void {
+    this.updateControls();
+    void this.refreshViews();
+  }
+
+  private async refreshViews(): Promise<void> {
+    if (!this.views?.active || !this.session) return;
+    try {
+      let reply = await this.session.views(this.views.request());
+      if (this.views.updateChoices(reply)) reply = await this.session.views(this.views.request());
+      this.views.draw(reply);
+    } catch {
+      // A failed refresh leaves the last drawing; the next line draws again.
+    }
+  }
+
+  private toggleControls(enabled: boolean): void {
+    for (const control of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('[data-action]')) control.disabled = !enabled;
+    if (enabled) this.updateControls();
+  }
+
+  private updateControls(): void {
+    const status = this.session?.status;
+    const undo = this.querySelector<HTMLButtonElement>('[data-action="undo"]');
+    const redo = this.querySelector<HTMLButtonElement>('[data-action="redo"]');
+    if (undo) undo.disabled = !status?.canUndo;
+    if (redo) redo.disabled = !status?.canRedo;
+  }
+
+  private wireToolbar(): void {
+    const on = (action: string, handler: () => Promise<void> | void) =>
+      this.querySelector(`[data-action="${action}"]`)?.addEventListener(action === 'pick' ? 'change' : 'click', () => {
+        void Promise.resolve(handler()).catch((error: unknown) => this.reportLost(error));
+      });
+    on('pick', () => this.pickLab());
+    on('open-lab', () => this.find<HTMLInputElement>('[data-input="lab-file"]').click());
+    on('open-progress', () => this.find<HTMLInputElement>('[data-input="progress-file"]').click());
+    this.find<HTMLInputElement>('[data-input="lab-file"]').addEventListener('change', (event) => void this.openLabFile(event.target as HTMLInputElement));
+    this.find<HTMLInputElement>('[data-input="progress-file"]').addEventListener('change', (event) => void this.openProgress(event.target as HTMLInputElement));
+    on('reset', () => this.reset());
+    on('undo', () => this.undo());
+    on('redo', () => this.redo());
+    on('share', () => this.share());
+    on('save-progress', () => this.saveProgress());
+    on('download-lab', () => this.downloadLab());
+    on('export', () => this.toggleExport());
+  }
+
+  /** Keeps the session being left as a download link, so switching labs never loses work. */
+  private offerPrevious(what: string): void {
+    const log = this.session?.log;
+    if (!log || (this.session?.status?.length ?? 0) <= this.setup.length) return;
+    showNotice(this.notices, `${what} Your previous session is not lost:`, {
+      download: { label: 'Download the previous session', filename: `hlab-session-previous.json`, text: log },
+      id: 'previous',
+    });
+  }
+
+  private async pickLab(): Promise<void> {
+    const picker = this.find<HTMLSelectElement>('[data-action="pick"]');
+    this.offerPrevious(`Switched to another lab.`);
+    if (await this.bootFresh(picker.value, 'Switched lab.')) this.term!.terminal.focus();
+  }
+
+  private async openLabFile(input: HTMLInputElement): Promise<void> {
+    const file = await readPickedFile(input);
+    if (!file) return;
+    const result = await this.session!.boot({ labText: file.text, labFileName: file.name });
+    if (!result.ok) {
+      showNotice(this.notices, `${file.name} is not a valid lab file (the lab you had keeps running):`, { details: result.errors, id: 'lab-file' });
+      this.announce(`${file.name} did not validate: ${result.errors.length} problem(s).`);
+      return;
+    }
+    clearNotice(this.notices, 'lab-file');
+    this.labId = null;
+    this.booted(result, `Opened ${file.name}.`);
+  }
+
+  private async openProgress(input: HTMLInputElement): Promise<void> {
+    const file = await readPickedFile(input);
+    if (!file) return;
+    this.offerPrevious(`Opened ${file.name}.`);
+    const result = await this.session!.boot({ sessionLog: file.text });
+    if (!result.ok) {
+      showNotice(this.notices, `${file.name} is not a session file this lab can open:`, { details: result.errors, id: 'progress-file' });
+      return;
+    }
+    this.labId = null;
+    this.booted(result, `Opened ${file.name}.`);
+  }
+
+  private async reset(): Promise<void> {
+    this.offerPrevious('The lab was reset.');
+    clearSaved(this.storageSlot!.key);
+    const labId = this.labId ?? this.pageLab;
+    await this.bootFresh(labId, 'The lab was reset.');
+    this.term!.terminal.focus();
+  }
+
+  private async undo(): Promise<void> {
+    const undone = await this.session!.undo();
+    if (!undone) return this.announce('Nothing to undo.');
+    this.resetScreen();
+    this.writeChunks(undone.transcript);
+    this.input!.newPrompt(undone.status.prompt);
+    this.afterChange();
+    this.announce('Undid the last line.');
+  }
+
+  private async redo(): Promise<void> {
+    const reply = await this.session!.redo();
+    if (!reply) return this.announce('Nothing to redo.');
+    this.input!.clearLine();
+    if (reply.clear) this.term!.terminal.write(CLEAR_SCREEN);
+    this.writeChunks(reply.chunks);
+    this.input!.newPrompt(reply.status.prompt);
+    this.afterChange();
+    this.announce('Ran the undone line again.');
+  }
+
+  private async share(): Promise<void> {
+    const fragment = await this.session!.shareFragment();
+    const url = `${location.origin}${location.pathname}${SHARE_PREFIX}${fragment}`;
+    const copied = await copyText(url);
+    const notice = showNotice(this.notices, copied ? `Link copied (${url.length} characters). Anyone who opens it gets this session:` : 'Copy this link to share this session:', { id: 'share-link' });
+    const field = document.createElement('input');
+    field.type = 'text';
+    field.readOnly = true;
+    field.value = url;
+    field.setAttribute('aria-label', 'Share link');
+    field.dataset.shareLink = '';
+    notice.insertBefore(field, notice.querySelector('button'));
+    field.select();
+    this.announce(copied ? 'Share link copied to the clipboard.' : 'Share link ready to copy.');
+  }
+
+  private saveProgress(): void {
+    downloadFile(`hlab-session-${this.labId ?? this.pageLab}.json`, this.session!.log, 'application/json');
+    this.announce('Saved your session as a file.');
+  }
+
+  private async downloadLab(): Promise<void> {
+    const yaml = await this.session!.labYaml();
+    downloadFile(`${this.labId ?? 'lab'}.yaml`, yaml, 'text/yaml');
+    this.announce('Downloading the lab file.');
+  }
+
+  private async toggleExport(): Promise<void> {
+    const button = this.find<HTMLButtonElement>('[data-action="export"]');
+    const panel = this.find<HTMLElement>('[data-export]');
+    const open = panel.hidden;
+    if (open) {
+      await renderExportPanel(panel, {
+        files: (options) => this.session!.exportFiles(options),
+        zip: (options) => this.session!.exportZip(options),
+        announce: (message) => this.announce(message),
+      });
+    }
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) this.announce('Export panel open: the config files for this lab.');
+  }
+}
+
+if (!customElements.get('hlab-lab')) customElements.define('hlab-lab', HlabLab);

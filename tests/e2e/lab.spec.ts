@@ -1,0 +1,200 @@
+// The sandbox in the page (issue 10): the <Lab> on /lab/ in Chromium, driven like a reader
+// would — typing, keys, toolbar — through LabDriver (lab-terminal.ts). Every test runs under
+// the guard in guarded-test.ts: no console errors, no request off the site's origin.
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './guarded-test';
+import { LabDriver } from './lab-terminal';
+
+const LAB_PAGE = '/lab/';
+const HOSTILE_LAB = fileURLToPath(new URL('./fixtures/hostile-lab.yaml', import.meta.url));
+
+/** Opens /lab/ and waits for a usable prompt. */
+async function openLab(page: import('@playwright/test').Page): Promise<LabDriver> {
+  await page.goto(LAB_PAGE);
+  const lab = new LabDriver(page);
+  await lab.ready();
+  return lab;
+}
+
+test('a typed command shows its output, Tab completes a command and Up recalls the last line', async ({ page }) => {
+  const lab = await openLab(page);
+  expect(await lab.currentLine()).toBe('root@pve:~#');
+  await lab.run('echo hello from the lab');
+  await lab.sees(/^hello from the lab$/m);
+
+  await lab.type('hostn');
+  await lab.press('Tab');
+  await expect.poll(() => lab.currentLine()).toBe('root@pve:~# hostname');
+  await lab.press('Enter');
+  await lab.ready();
+  await lab.sees(/^pve$/m);
+
+  await lab.press('ArrowUp');
+  await expect.poll(() => lab.currentLine()).toBe('root@pve:~# hostname');
+});
+
+test('Ctrl-R finds an earlier line and Ctrl-C cancels the line being typed', async ({ page }) => {
+  const lab = await openLab(page);
+  await lab.run('echo first-line');
+  await lab.run('echo second-line');
+  await lab.press('Control+r');
+  await lab.type('first');
+  await expect.poll(() => lab.currentLine()).toContain('echo first-line');
+  await lab.press('Enter');
+  await lab.ready();
+  await expect.poll(async () => (await lab.screen()).match(/^first-line$/gm)?.length).toBe(2);
+
+  await lab.type('echo never-run');
+  await lab.press('Control+c');
+  await lab.ready();
+  await lab.sees('echo never-run^C');
+  expect(await lab.currentLine()).toBe('root@pve:~#');
+  expect(await lab.screen()).not.toMatch(/^never-run$/m);
+});
+
+test('ssh truenas changes the prompt, and exit comes back to pve', async ({ page }) => {
+  const lab = await openLab(page);
+  await lab.run('ssh truenas');
+  await expect.poll(() => lab.currentLine()).toMatch(/^root@truenas.*[#$]$/);
+  await lab.run('hostname');
+  await lab.sees(/^truenas$/m);
+  await lab.run('exit');
+  await expect.poll(() => lab.currentLine()).toBe('root@pve:~#');
+});
+
+test('a reload restores the session, and a second tab works on its own copy', async ({ page, context }) => {
+  const lab = await openLab(page);
+  await lab.run('mkdir /root/kept-after-reload');
+  await page.reload();
+  await lab.ready();
+  await lab.sees('mkdir /root/kept-after-reload');
+  await lab.run('ls /root');
+  await lab.sees(/kept-after-reload/);
+
+  const second = await context.newPage();
+  const other = new LabDriver(second);
+  await second.goto(LAB_PAGE);
+  await other.ready();
+  await expect(other.root.getByRole('alert')).toContainText('open in another tab');
+  await other.run('mkdir /root/only-in-tab-two');
+  // The first tab's saved work is untouched by the second.
+  await page.reload();
+  await lab.ready();
+  await lab.run('ls /root');
+  expect(await lab.screen()).not.toContain('only-in-tab-two');
+});
+
+test('a share link opened in a new browser context restores the session', async ({ page, browser, baseURL }) => {
+  const lab = await openLab(page);
+  await lab.run('mkdir /root/shared-dir');
+  await lab.button('Share').click();
+  const link = await lab.root.locator('[data-share-link]').inputValue();
+  expect(link).toMatch(/#lab=/);
+  expect(link.length).toBeLessThan(2000);
+
+  const fresh = await browser.newContext({ baseURL });
+  const away: string[] = [];
+  fresh.on('request', (request) => {
+    if (!request.url().startsWith(baseURL ?? '')) away.push(request.url());
+  });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  const shared = new LabDriver(other);
+  await shared.ready();
+  await shared.sees('mkdir /root/shared-dir');
+  await shared.run('ls /root');
+  await shared.sees(/shared-dir/);
+  expect(away).toEqual([]);
+  await fresh.close();
+});
+
+test('undo and redo step back and forth one line at a time', async ({ page }) => {
+  const lab = await openLab(page);
+  await lab.run('mkdir /root/step-one');
+  await lab.run('echo step-two');
+  await lab.button('Undo').click();
+  await expect.poll(() => lab.screen()).not.toContain('echo step-two');
+  await lab.button('Undo').click();
+  await expect.poll(() => lab.screen()).not.toContain('step-one');
+  await expect(lab.button('Undo')).toBeDisabled();
+
+  await lab.button('Redo').click();
+  await lab.sees('mkdir /root/step-one');
+  await lab.button('Redo').click();
+  await lab.sees(/^step-two$/m);
+  await expect(lab.button('Redo')).toBeDisabled();
+  await lab.run('ls /root');
+  await lab.sees(/step-one/);
+});
+
+test('a worker killed under the page is replaced and the session survives', async ({ page }) => {
+  const lab = await openLab(page);
+  await lab.run('mkdir /root/survivor');
+  await page.evaluate(() => window.__hlabKillWorker?.());
+  await lab.type('ls /root');
+  await lab.press('Enter');
+  await lab.ready();
+  await lab.sees(/survivor/);
+  await expect(lab.root.getByRole('status')).toContainText('restarted');
+});
+
+test('a hostile lab file stays inert text in the terminal and the views', async ({ page }) => {
+  const lab = await openLab(page);
+  await lab.root.locator('[data-input="lab-file"]').setInputFiles(HOSTILE_LAB);
+  await expect(lab.root.getByRole('status')).toContainText('Opened hostile-lab.yaml');
+  await lab.ready();
+  await expect(lab.root.getByRole('status')).toContainText('<img src=x onerror=');
+  await lab.run('pct config 101');
+  await lab.sees('<img src=c onerror=');
+  await lab.run("echo -e 'a\\e]0;title\\a\\e[2Jb'");
+  await lab.sees('a^[]0;title^G^[[2Jb');
+  expect(await page.evaluate(() => (window as { __hlabPwned?: number }).__hlabPwned)).toBeUndefined();
+  await expect(lab.root.locator('img, script, iframe')).toHaveCount(0);
+  await expect(page).toHaveTitle(/Lab sandbox/);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+
+  test('the key bar types Tab, Ctrl-C and Up, and nothing is wider than the screen', async ({ page }) => {
+    const lab = await openLab(page);
+    const keys = lab.root.getByRole('group', { name: 'Terminal keys' });
+    await expect(keys).toBeVisible();
+    await lab.run('echo from-the-phone');
+    await lab.type('hostn');
+    await keys.getByRole('button', { name: 'Tab' }).tap();
+    await expect.poll(() => lab.currentLine()).toBe('root@pve:~# hostname');
+    await keys.getByRole('button', { name: 'Ctrl' }).tap();
+    await lab.type('c');
+    await lab.ready();
+    await expect.poll(() => lab.currentLine()).toBe('root@pve:~#');
+    await keys.getByRole('button', { name: 'Up arrow' }).tap();
+    await expect.poll(() => lab.currentLine()).toBe('root@pve:~# echo from-the-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the running lab has no WCAG A/AA violations in the ${theme} theme`, async ({ page }) => {
+    await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+    const lab = await openLab(page);
+    await lab.run('zpool status');
+    await lab.button('Export configs').click();
+    await expect(lab.root.locator('[data-export]')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
+  });
+}
+
+test('a page without a <Lab> loads none of the lab, and the lab page only local files', async ({ page, guard }) => {
+  await page.goto('/start-here/what-is-a-homelab/');
+  await page.waitForLoadState('networkidle');
+  const labFiles = (urls: string[]) => urls.filter((u) => /sim\.worker|lab-element|xterm|Lab\.astro/i.test(u));
+  expect(labFiles(guard.requests)).toEqual([]);
+  expect(await page.locator('hlab-lab').count()).toBe(0);
+
+  await openLab(page);
+  expect(labFiles(guard.requests).length).toBeGreaterThan(0);
+  expect(guard.foreignRequests).toEqual([]);
+});

@@ -27,6 +27,7 @@ export interface LabChoice {
 
 /** How to start a session. Exactly one of `labId`, `labText`, `sessionLog`, `share` is used (in that order of preference: sessionLog, share, labText, labId). */
 export interface BootRequest {
+  /** An example lab's id (`labs()`); `starter` when nothing else is given. */
   labId?: string;
   /** A lab file the reader opened (YAML or JSON text). */
   labText?: string;
@@ -109,7 +110,7 @@ export interface SimApi {
   labs(): LabChoice[];
   boot(request: BootRequest): BootResult;
   run(line: string): LineReply;
-  /** Ctrl-C at the prompt: recorded as an `interrupt` action (`$?` = 130). */
+  /** Ctrl-C at the prompt: recorded as an `interrupt` action (`$?` = 130); no chunks (the terminal draws `^C` itself). */
   interrupt(): LineReply;
   complete(line: string, cursor: number): CompleteReply;
   /** One step per line; `null` when there is nothing to undo/redo. After undo, redraw the screen from `transcript()`. */
@@ -118,6 +119,8 @@ export interface SimApi {
   redo(): LineReply | null;
   /** What the screen shows now: the prompt, line and output of each event since the last `clear`, setup lines left out. */
   transcript(): TermChunk[];
+  /** The shell's history, oldest first (what `history` lists): seeds the line editor's Up and Ctrl-R after a restore. */
+  history(): string[];
   views(request: ViewRequest): ViewsReply;
   /** The session log as JSON text (`hlab-session`): save progress, crash recovery. */
   sessionLog(): string;

@@ -68,6 +68,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
   /** Example labs as a session boots them (parsed, then parsed again from JSON), by id; null when invalid. */
   const booted = new Map<string, Lab | null>();
   let live: Live | null = null;
+  let choices: LabChoice[] | undefined;
 
   const exampleLab = (id: string): Lab | null => {
     if (!booted.has(id)) {
@@ -246,7 +247,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       guard(
         () => [],
         (): LabChoice[] =>
-          Object.entries(texts).map(([id, text]) => {
+          (choices ??= Object.entries(texts).map(([id, text]) => {
             let title = id;
             try {
               const doc: unknown = parseYaml(text);
@@ -255,7 +256,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
               // the title falls back to the id; booting it reports the problem
             }
             return { id, title };
-          }),
+          })).map((c) => ({ ...c })),
       ),
     boot: (request) => guard((error) => ({ ok: false, errors: [internal(error).text.trimEnd()] }), () => boot(request ?? {})),
     run: (line) => guard(failed, () => run(line)),
@@ -271,6 +272,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     undo: () => guard(() => null, undo),
     redo: () => guard(failed, redo),
     transcript: () => guard(() => [], transcript),
+    history: () => guard(() => [], () => (live ? [...live.session.state.shell.history] : [])),
     views: (request: ViewRequest) => guard((): ViewsReply => ({ choices: { datasets: [], containers: [] } }), () => (live ? computeViews(live.session.state.world, request ?? {}) : { choices: { datasets: [], containers: [] } })),
     sessionLog: () => guard(() => '', () => (live ? stringifySessionLog(live.session.log) : '')),
     shareFragment: () => guard(() => '', shareFragment),

@@ -141,6 +141,7 @@ describe('createSimApi', () => {
     expect(text(pasted.chunks)).toBe('one\nroot@pve:~# echo two\ntwo\n');
     expect(pasted.status.length).toBe(5);
     expect(text(api.transcript())).toContain('root@pve:~# ^C\n');
+    expect(api.history()).toEqual(['false', 'echo $?', 'echo one', 'echo two']);
   });
 
   test('completion inserts the single match, the common prefix, and lists choices', () => {
@@ -210,6 +211,7 @@ describe('createSimApi', () => {
     expect(api.sessionLog()).toBe('');
     expect(api.shareFragment()).toBe('');
     expect(api.transcript()).toEqual([]);
+    expect(api.history()).toEqual([]);
     expect(api.views({ iscsi: true }).choices.datasets).toEqual([]);
     // Not strings where strings belong (a careless caller through comlink).
     expect(api.boot(null as never).ok).toBe(true);

@@ -209,7 +209,10 @@ export function heading(x: number, y: number, content: string, width: number): s
  * layout stays the model's order.
  */
 export function pickShown<T>(items: readonly T[], max: number, worth: (item: T) => boolean = () => false): number[] {
-  const first = items.map((item, i) => (worth(item) ? i : -1)).filter((i) => i >= 0);
-  const rest = items.map((_, i) => i).filter((i) => !first.includes(i));
-  return [...first, ...rest].slice(0, Math.max(0, max)).sort((a, b) => a - b);
+  const cap = Math.max(0, max);
+  const chosen = new Set<number>();
+  // One pass for the worthy, one for the rest; both stop at the cap (a 1 GiB file has 8192 blocks).
+  for (let i = 0; i < items.length && chosen.size < cap; i++) if (worth(items[i] as T)) chosen.add(i);
+  for (let i = 0; i < items.length && chosen.size < cap; i++) chosen.add(i);
+  return [...chosen].sort((a, b) => a - b);
 }

@@ -30,6 +30,8 @@ const GAP = 8;
 const INDENT = 12;
 const BLOCK_W = 72;
 const BLOCK_GAP = 6;
+/** Files the text alternative describes one by one. */
+const DESCRIBED_FILES = 20;
 
 /** The first word of a fletcher4 checksum: enough to see two blocks differ. */
 export function shortChecksum(checksum: string): string {
@@ -207,16 +209,20 @@ export function describeZfsView(model: ZfsTreeView): string {
   ];
   if (model.files.length === 0) out.push('No files yet.');
   const damaged: string[] = [];
-  for (const f of model.files) {
+  for (const f of model.files) for (const b of f.blocks) if (b?.damaged) damaged.push(`${f.path} block ${b.index}`);
+  // Files described at most: the ones the last write or damage touched first, like the drawing.
+  const listed = pickShown(model.files, DESCRIBED_FILES, (f) => f.blocks.some((b) => !!b && (b.damaged || b.lastWrite)));
+  for (const fi of listed) {
+    const f = model.files[fi] as FileView;
     const blocks = f.blocks.filter((b): b is BlockView => !!b);
     const fresh = blocks.filter((b) => b.lastWrite).map((b) => b.index);
     const shared = blocks.filter((b) => b.sharedWith.length > 0).length;
-    for (const b of blocks) if (b.damaged) damaged.push(`${f.path} block ${b.index}`);
     const parts = [`${f.path}: ${blocks.length} block${blocks.length === 1 ? '' : 's'}, indirect block checksum ${shortChecksum(f.indirect.checksum)} at txg ${f.indirect.birth}`];
     if (fresh.length > 0) parts.push(`the last write created block${fresh.length === 1 ? '' : 's'} ${listNumbers(fresh)} at a new place`);
     if (shared > 0) parts.push(`${shared} held by a snapshot`);
     out.push(`${parts.join('; ')}.`);
   }
+  if (model.files.length > listed.length) out.push(`And ${model.files.length - listed.length} more files.`);
   out.push(damaged.length === 0 ? 'No damaged blocks.' : `Damaged (checksum mismatch on disk): ${damaged.length > 10 ? `${damaged.slice(0, 10).join(', ')} and ${damaged.length - 10} more` : damaged.join(', ')}.`);
   return out.map(visible).join('\n');
 }

@@ -79,6 +79,10 @@ describe('the ZFS view', () => {
     expect(byKey(svg, 'file:129')).toBeDefined();
     expect(byKey(svg, 'block:129:50')).toBeDefined();
     expect(focusable(svg).length).toBeLessThan(80);
+    const text = describeZfsView({ ...model, files });
+    expect(text).toContain('/file-29: 100 blocks');
+    expect(text).toContain('And 10 more files.');
+    expect(text).toContain('Damaged (checksum mismatch on disk): /file-29 block 50.');
   });
 
   it('keeps hostile file names inert text', () => {

@@ -49,6 +49,16 @@ describe('the iSCSI view', () => {
     expect(byClass(up, 'fail-mark')).toEqual([]);
   });
 
+  it('CHAP required but not offered: the link stops at the auth entry', () => {
+    const model = iscsiTopologyView(iscsiScenario(undefined, true).world);
+    const svg = parseXml(renderIscsiView(model));
+    const auth = byKey(svg, 'auth:truenas:1');
+    expect(textOf(auth)).toBe('auth 1 (tag 1) CHAP user pve ✗ link from pve stops here');
+    expect(classes(auth)).toContain('fails-here');
+    expect(textOf(byKey(svg, 'link:0'))).toContain('✗ fails at chap: CHAP authentication (login)');
+    expect(byKey(svg, 'link:0').attrs['aria-label']).toContain('error 24');
+  });
+
   it('says so when there is nothing: no objects, no links', () => {
     const model = iscsiTopologyView(boot().world);
     const svg = parseXml(renderIscsiView(model));

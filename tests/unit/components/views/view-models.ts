@@ -38,13 +38,15 @@ export function containerScenario(): SimState {
 
 const PVE = 'iqn.1993-08.org.debian:01:e7dd6e7909d';
 
-/** truenas with a pool, a zvol and an iSCSI target whose initiator group lists `initiators`; back on pve. */
-export function iscsiScenario(initiators: string[] = [PVE]): SimState {
+/** truenas with a pool, a zvol and an iSCSI target whose initiator group lists `initiators` (and CHAP required when `chap`); back on pve. */
+export function iscsiScenario(initiators: string[] = [PVE], chap = false): SimState {
   const s = runAll(boot(), ['ssh truenas', 'zpool create tank mirror sda sdb', 'zfs create -V 1G tank/nextcloud']);
+  const group = chap ? '{"portal":1,"initiator":1,"authmethod":"CHAP","auth":1}' : '{"portal":1,"initiator":1}';
   for (const call of [
     `iscsi.portal.create '{"listen":[{"ip":"0.0.0.0"}]}'`,
     `iscsi.initiator.create '${JSON.stringify({ initiators })}'`,
-    `iscsi.target.create '{"name":"nextcloud","groups":[{"portal":1,"initiator":1}]}'`,
+    ...(chap ? [`iscsi.auth.create '{"tag":1,"user":"pve","secret":"s3cretpassw0rd"}'`] : []),
+    `iscsi.target.create '{"name":"nextcloud","groups":[${group}]}'`,
     `iscsi.extent.create '{"name":"nextcloud","disk":"zvol/tank/nextcloud"}'`,
     `iscsi.targetextent.create '{"target":1,"extent":1}'`,
     'service.start iscsitarget',

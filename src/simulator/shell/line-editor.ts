@@ -23,7 +23,7 @@ import { findBackward, searchStart, type SearchState } from './history-search';
 import type { Key, KeyName } from './key-decode';
 
 export { decodeKeys, type Key, type KeyName } from './key-decode';
-export { renderLine, renderFinal, renderList, formatChoices, cellWidth, cursorRow } from './line-render';
+export { renderLine, renderFinal, renderList, eraseLine, formatChoices, cellWidth, cursorRow } from './line-render';
 export { searchPrompt, displayPrompt, type SearchState } from './history-search';
 
 /** Lines kept in the history (bash's HISTSIZE default, as the simulator's `history` keeps). */

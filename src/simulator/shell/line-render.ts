@@ -130,6 +130,11 @@ export function renderLine(prompt: string, state: EditorState, cols: number, pre
   return out;
 }
 
+/** Rubs out the prompt and line drawn for `previous` after `prompt`, leaving the cursor at the start of its first row (before a boot, undo or redo redraws the screen). */
+export function eraseLine(prompt: string, previous: EditorState | null | undefined, cols: number): string {
+  return `${rewind(prompt, previous, cols)}\x1b[J`;
+}
+
 /**
  * The last draw of a line that is done (Enter, Ctrl-C): the prompt and `line` (the submitted
  * text, or the abandoned one followed by `^C`) over the previous draw, then a new row, where

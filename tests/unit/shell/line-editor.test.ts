@@ -5,6 +5,7 @@ import {
   applyKey,
   createEditor,
   decodeKeys,
+  eraseLine,
   formatChoices,
   renderFinal,
   renderLine,
@@ -346,6 +347,16 @@ describe('renderLine', () => {
       }),
       { numRuns: 300, seed: 10 },
     );
+  });
+
+  test('eraseLine rubs out a wrapped line and leaves the cursor where it started', () => {
+    const screen = new Screen(10);
+    screen.write('out\r\n');
+    const state = at('x'.repeat(20), 4);
+    screen.write(renderLine('$ ', state, 10));
+    screen.write(eraseLine('$ ', state, 10));
+    expect(screen.text()).toBe('out\n');
+    expect([screen.row, screen.col]).toEqual([1, 0]);
   });
 
   test('a double Tab lists the choices under the line and draws it again', () => {

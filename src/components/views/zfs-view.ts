@@ -64,10 +64,15 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
   const anyNew = model.files.some((f) => f.blocks.some((b) => b?.lastWrite));
   let y = MARGIN;
 
-  // Uberblock: the root every txg rewrites.
+  // Uberblock: the root every txg sync rewrites. Blocks born after its txg are in the open
+  // txg: on disk, but no uberblock points at them until the next sync (spa_sync, at most
+  // zfs_txg_timeout = 5 s later), so that edge of the path is drawn dashed.
   const ub = model.uberblock;
-  const ubLines = [`uberblock · txg ${ub.txg}`, `pool ${model.pool} · magic ${ub.magic}`];
-  nodes.push(node({ x: MARGIN, y, width: W - 2 * MARGIN, lines: ubLines, key: 'uberblock', classes: anyNew ? ['on-path'] : [], label: `Uberblock of pool ${visible(model.pool)}: txg ${ub.txg}, magic ${ub.magic}, synced at ${new Date(ub.timestamp * 1000).toISOString()}` }));
+  const newest = Math.max(0, ...model.files.flatMap((f) => f.blocks.map((b) => b?.birth ?? 0)));
+  const pending = newest > ub.txg;
+  const ubLines = [`uberblock · txg ${ub.txg}`, `pool ${model.pool} · magic ${ub.magic}`, ...(pending ? [`txg ${newest} open: not synced yet`] : [])];
+  const ubLabel = `Uberblock of pool ${visible(model.pool)}: txg ${ub.txg}, magic ${ub.magic}, synced at ${new Date(ub.timestamp * 1000).toISOString()}${pending ? `; the newest blocks are in open txg ${newest}, which the next sync (within 5 s) writes out with a new uberblock pointing at them` : ''}`;
+  nodes.push(node({ x: MARGIN, y, width: W - 2 * MARGIN, lines: ubLines, key: 'uberblock', classes: anyNew ? ['on-path'] : [], label: ubLabel }));
   const ubBottom = y + nodeHeight(ubLines.length);
   y = ubBottom + GAP;
 
@@ -87,7 +92,7 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
     }),
   );
   const dsMid = y + nodeHeight(1) / 2;
-  edges.push(edge([[MARGIN + INDENT / 2, ubBottom], [MARGIN + INDENT / 2, dsMid], [dsX, dsMid]], { class: anyNew ? 'link cow' : 'link' }));
+  edges.push(edge([[MARGIN + INDENT / 2, ubBottom], [MARGIN + INDENT / 2, dsMid], [dsX, dsMid]], { class: `link${anyNew ? ' cow' : ''}${pending ? ' pending' : ''}` }));
   const dsBottom = y + nodeHeight(dsLines.length);
   y = dsBottom + GAP;
   const trunk = dsX + INDENT / 2;
@@ -202,8 +207,9 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
 /** A short plain-text account of the same view, for the text alternative under it. */
 export function describeZfsView(model: ZfsTreeView): string {
   const s = model.space;
+  const newest = Math.max(0, ...model.files.flatMap((f) => f.blocks.map((b) => b?.birth ?? 0)));
   const out = [
-    `ZFS block tree of ${model.dataset} (pool ${model.pool}); the uberblock is at txg ${model.uberblock.txg}.`,
+    `ZFS block tree of ${model.dataset} (pool ${model.pool}); the uberblock is at txg ${model.uberblock.txg}${newest > model.uberblock.txg ? `; txg ${newest} is open, not synced yet` : ''}.`,
     `Space: used ${niceBytes(s.used)}, referenced ${niceBytes(s.referenced)}, used by snapshots ${niceBytes(s.usedbysnapshots)}, written since the last snapshot ${niceBytes(s.written)}.`,
     model.snapshots.length === 0 ? 'No snapshots.' : `Snapshots: ${model.snapshots.map((sn) => `@${sn.name} (txg ${sn.txg}, used ${niceBytes(sn.used)})`).join(', ')}.`,
   ];

@@ -39,6 +39,15 @@ describe('the ZFS view', () => {
     expect(blocks[1]?.attrs['aria-label']).toContain('written by the last txg');
     // The copy-on-write path: uberblock → dataset → /f → the row holding block 1, and not /hello.txt.
     expect(byClass(svg, 'cow')).toHaveLength(3);
+    // The rewrite is in the open txg: the uberblock does not point at it until the next sync.
+    const newest = Math.max(...f.blocks.map((b) => b?.birth ?? 0));
+    expect(newest).toBe(model.uberblock.txg + 1);
+    expect(textOf(byKey(svg, 'uberblock') as XmlElement)).toContain(`txg ${newest} open: not synced yet`);
+    expect(byClass(svg, 'pending')).toHaveLength(1);
+    const s = runAll(zfsScenario(), ['sleep 6', 'zpool list']);
+    const synced = parseXml(renderZfsView(view(s)));
+    expect(textOf(byKey(synced, 'uberblock') as XmlElement)).toBe(`uberblock · txg ${newest} pool tank · magic 0x00bab10c`);
+    expect(byClass(synced, 'pending')).toEqual([]);
     expect(['uberblock', 'dataset', `file:${f.ino}`].map((k) => classes(byKey(svg, k) as XmlElement).includes('on-path'))).toEqual([true, true, true]);
     const hello = model.files.find((x) => x.path === '/hello.txt');
     expect(classes(byKey(svg, `file:${hello?.ino}`) as XmlElement)).not.toContain('on-path');

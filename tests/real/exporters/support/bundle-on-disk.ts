@@ -1,0 +1,36 @@
+/**
+ * Bundles on disk for the real-tool tests: write exportBundle's files into a temporary
+ * folder (scripts 0755, as `hlab export` writes them), and check many scripts with
+ * shellcheck in one call.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ExportFile } from '../../../../src/simulator/exporters';
+import { requireTool, runTool } from '../../support/tools';
+
+/** Writes `files` under a new temporary folder (or `dir`) and returns it. */
+export function writeBundle(files: readonly ExportFile[], dir = mkdtempSync(join(tmpdir(), 'hlab-bundle-'))): string {
+  for (const file of files) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content, { mode: file.executable ? 0o755 : 0o644 });
+  }
+  return dir;
+}
+
+/**
+ * shellcheck (every severity, bash) over `paths` in batches of 200: the findings as
+ * shellcheck's gcc-format lines (`FILE:LINE:COL: level: message [SCnnnn]`), empty when clean.
+ */
+export function shellcheckFindings(paths: readonly string[]): string[] {
+  const shellcheck = requireTool('shellcheck');
+  const findings: string[] = [];
+  for (let i = 0; i < paths.length; i += 200) {
+    const batch = paths.slice(i, i + 200);
+    const run = runTool(shellcheck, ['--shell=bash', '--severity=style', '--format=gcc', ...batch]);
+    if (run.status !== 0 && run.stdout === '') throw new Error(`shellcheck failed: ${run.stderr}`);
+    findings.push(...run.stdout.split('\n').filter((l) => l !== ''));
+  }
+  return findings;
+}

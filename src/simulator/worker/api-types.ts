@@ -62,7 +62,7 @@ export interface SessionStatus {
 export type BootResult =
   /** `transcript` as `transcript()` gives it (a restored or shared session redraws its screen). */
   | { ok: true; status: SessionStatus; labTitle: string; transcript: TermChunk[] }
-  /** `errors` are `hlab validate`'s lines (`lab.yaml:3:5: hosts[0].name: … (fix)`) or the session log's. */
+  /** `errors` are `hlab validate`'s lines (`lab.yaml:3:5: hosts[0].name: … (fix)`) or the session log's; the session running before is kept. */
   | { ok: false; errors: string[] };
 
 /**

@@ -1,4 +1,5 @@
 import { deflateSync, strToU8 } from 'fflate';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseLab } from '../../../src/simulator/model';
 import type { SimApi, TermChunk } from '../../../src/simulator/worker/api-types';
@@ -43,6 +44,16 @@ describe('createSimApi', () => {
     expect(back.status.exited).toBe(false);
     const end = api.run('exit');
     expect(end.status.exited).toBe(true);
+  });
+
+  test('the prompt follows pct enter, and the namespaces view shows the running container', () => {
+    const api = booted({ labId: 'seed-001-single-node-raidz' });
+    api.run('pct start 101');
+    expect(api.run('pct enter 101').status.prompt).toBe('root@syncthing-srv:~# ');
+    const views = api.views({ namespaces: { host: 'pve', vmid: 101 } });
+    expect(views.choices.containers).toContainEqual({ host: 'pve', vmid: 101 });
+    expect(views.namespaces).toMatchObject({ vmid: 101, running: true });
+    expect(api.run('exit').status.prompt).toBe('root@pve:~# ');
   });
 
   test('undo and redo step one line at a time; the transcript follows', () => {
@@ -213,6 +224,14 @@ describe('createSimApi', () => {
     expect(api.transcript()).toEqual([]);
     expect(api.history()).toEqual([]);
     expect(api.views({ iscsi: true }).choices.datasets).toEqual([]);
+    // Any text at all as a share link, a session log or a lab file: an answer, never a throw.
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.base64String(), fc.json()), fc.constantFrom('share', 'sessionLog', 'labText'), (junk, field) => {
+        const result = api.boot({ [field]: junk });
+        if (!result.ok) expect(result.errors.every((e) => typeof e === 'string' && e.length > 0)).toBe(true);
+      }),
+      { numRuns: 150, seed: 7 },
+    );
     // Not strings where strings belong (a careless caller through comlink).
     expect(api.boot(null as never).ok).toBe(true);
     expect(api.run(undefined as never).exitCode).toBeTypeOf('number');

@@ -45,6 +45,9 @@ interface Live {
   redoable: SessionEvent[];
 }
 
+/** Events whose output the transcript keeps (older ones keep no text: the terminal's 5,000-row scrollback shows no more). */
+export const TRANSCRIPT_EVENTS = 2000;
+
 const NO_STATUS: SessionStatus = { prompt: '', exited: true, canUndo: false, canRedo: false, length: 0, hosts: [] };
 const internal = (error: unknown): TermChunk => ({ fd: 2, text: `hlab: internal error: ${error instanceof Error ? error.message : String(error)}\n` });
 const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -92,7 +95,11 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     const before = l.session.length;
     const prompt = promptOf(l.session.state);
     const result = run();
-    if (l.session.length > before) l.entries.push({ event, chunks: transcriptChunks(prompt, event, result), clear: result.clear === true });
+    if (l.session.length > before) {
+      l.entries.push({ event, chunks: transcriptChunks(prompt, event, result), clear: result.clear === true });
+      const old = l.entries[l.entries.length - 1 - TRANSCRIPT_EVENTS];
+      if (old) old.chunks = [];
+    }
     return result;
   };
   const runEvent = (l: Live, event: SessionEvent): LineResult =>

@@ -11,6 +11,7 @@ const VIEWS = [
   { theme: 'light', width: 1280, height: 800, name: 'the light theme' },
   { theme: 'dark', width: 1280, height: 800, name: 'the dark theme' },
   { theme: 'light', width: 375, height: 667, name: 'a phone-sized screen' },
+  { theme: 'dark', width: 375, height: 667, name: 'a phone-sized screen in the dark theme' },
 ] as const;
 
 for (const path of builtPagePaths()) {

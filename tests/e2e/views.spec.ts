@@ -97,6 +97,7 @@ test('Tab reaches the drawing\'s nodes; a redraw keeps the focused node; the tex
   await mount(page, 'zfs', healed, { idPrefix: 'lab-zfs' });
   await expect(page.locator(':focus')).toHaveAttribute('data-key', 'dataset');
   await expect(page.locator('#view-zfs g.block.damaged')).toHaveCount(0);
+  await expect(page.locator('#view-zfs g.block.healed')).toHaveCount(5);
   await page.locator('#view-zfs summary').click();
   await expect(page.locator('#view-zfs .hlab-view-description')).toContainText('No damaged blocks.');
   // No model (the dataset was destroyed): said in words.

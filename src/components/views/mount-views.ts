@@ -47,13 +47,16 @@ const EMPTY: Record<ViewKind, string> = {
 export function renderView<K extends ViewKind>(kind: K, model: ViewModels[K], options: MountOptions = {}): { svg: string; description: string } {
   switch (kind) {
     case 'zfs':
-      return { svg: renderZfsView(model as ZfsTreeView, options), description: describeZfsView(model as ZfsTreeView) };
+      return { svg: renderZfsView(model as ZfsTreeView, options), description: describeZfsView(model as ZfsTreeView, options.previous) };
     case 'namespaces':
       return { svg: renderNamespacesView(model as NamespacesView, options), description: describeNamespacesView(model as NamespacesView, options.host) };
     default:
       return { svg: renderIscsiView(model as IscsiTopologyView, options), description: describeIscsiView(model as IscsiTopologyView) };
   }
 }
+
+/** The model each container shows now. */
+const drawn = new WeakMap<HTMLElement, ViewModels[ViewKind]>();
 
 /** The child of `container` with class `cls`, made (as `tag`) when missing. */
 function part<T extends keyof HTMLElementTagNameMap>(container: HTMLElement, tag: T, cls: string): HTMLElementTagNameMap[T] {
@@ -85,6 +88,7 @@ export function mountView<K extends ViewKind>(container: HTMLElement, kind: K, m
   const active = container.ownerDocument.activeElement;
   const focusedKey = active && frame.contains(active) ? active.getAttribute('data-key') : null;
   if (!model) {
+    drawn.delete(container);
     frame.replaceChildren();
     const empty = container.ownerDocument.createElement('p');
     empty.className = 'hlab-view-empty';
@@ -94,7 +98,10 @@ export function mountView<K extends ViewKind>(container: HTMLElement, kind: K, m
     return;
   }
   const idPrefix = options.idPrefix ?? (container.id ? `${container.id}-${kind}` : `hlab-${kind}`);
-  const { svg, description } = renderView(kind, model, { ...options, idPrefix });
+  // The ZFS view marks blocks healed since the model drawn before.
+  const previous = kind === 'zfs' ? (drawn.get(container) as ZfsTreeView | undefined) : undefined;
+  drawn.set(container, model);
+  const { svg, description } = renderView(kind, model, { previous, ...options, idPrefix });
   frame.innerHTML = svg;
   para.textContent = description;
   if (focusedKey !== null) {

@@ -23,6 +23,15 @@ export interface ZfsViewOptions extends ViewOptions {
   maxBlocks?: number;
   /** Snapshots drawn at most (the newest). Default 4. */
   maxSnapshots?: number;
+  /** The model drawn before this one: blocks damaged there and sound here (same place, same checksum) are marked healed. */
+  previous?: ZfsTreeView | null;
+}
+
+/** Keys (`ino:index:checksum`) of the damaged blocks of a model. */
+function damagedKeys(model: ZfsTreeView | null | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const f of model?.files ?? []) for (const b of f.blocks) if (b?.damaged) keys.add(`${f.ino}:${b.index}:${b.checksum}`);
+  return keys;
 }
 
 const MARGIN = 8;
@@ -43,7 +52,7 @@ function snapTag(names: string[]): string {
   return names.length === 1 ? `@${names[0]}` : `@${names[names.length - 1]} +${names.length - 1}`;
 }
 
-function blockLabel(file: FileView, b: BlockView): string {
+function blockLabel(file: FileView, b: BlockView, healed: boolean): string {
   const parts = [
     `${visible(file.path)} block ${b.index}: checksum ${b.checksum}, birth txg ${b.birth}`,
     `${niceBytes(b.lsize)} logical, ${niceBytes(b.psize)} physical, ${niceBytes(b.asize)} allocated at vdev ${b.dva.vdev} offset 0x${b.dva.offset.toString(16)}`,
@@ -51,6 +60,7 @@ function blockLabel(file: FileView, b: BlockView): string {
   if (b.lastWrite) parts.push('written by the last txg: copy-on-write put it in a new place');
   parts.push(b.sharedWith.length > 0 ? `held by snapshot ${b.sharedWith.map((s) => `@${visible(s)}`).join(', ')}` : 'held by no snapshot');
   if (b.damaged) parts.push('DAMAGED: a copy on disk no longer matches this checksum (a read or scrub repairs it from a good copy, or reports a permanent error)');
+  if (healed) parts.push('HEALED: the damaged copy was rewritten from a good one (self-healing)');
   return parts.join('; ');
 }
 
@@ -62,6 +72,9 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
   const edges: string[] = [];
   const nodes: string[] = [];
   const anyNew = model.files.some((f) => f.blocks.some((b) => b?.lastWrite));
+  // A scrub (or a read) repaired these from a good copy since the last drawing.
+  const wasDamaged = damagedKeys(options.previous);
+  const healed = (file: FileView, b: BlockView) => !b.damaged && wasDamaged.has(`${file.ino}:${b.index}:${b.checksum}`);
   let y = MARGIN;
 
   // Uberblock: the root every txg sync rewrites. Blocks born after its txg are in the open
@@ -117,8 +130,7 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
   // Files: the indirect block, then the data blocks it points to.
   const maxFiles = options.maxFiles ?? 8;
   const maxBlocks = options.maxBlocks ?? 8;
-  const interesting = (b: BlockView | null) => !!b && (b.damaged || b.lastWrite);
-  const shownFiles = pickShown(model.files, maxFiles, (f) => f.blocks.some(interesting));
+  const shownFiles = pickShown(model.files, maxFiles, (f) => f.blocks.some((b) => !!b && (b.damaged || b.lastWrite || healed(f, b))));
   const blockX = childX + INDENT;
   const perRow = Math.max(1, Math.floor((W - MARGIN - blockX + BLOCK_GAP) / (BLOCK_W + BLOCK_GAP)));
   const blockH = nodeHeight(3);
@@ -145,7 +157,7 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
     const fileBottom = y + nodeHeight(lines.length);
     y = fileBottom + GAP;
 
-    const shown = pickShown(file.blocks, maxBlocks, interesting);
+    const shown = pickShown(file.blocks, maxBlocks, (b) => !!b && (b.damaged || b.lastWrite || healed(file, b)));
     const fileTrunk = childX + INDENT / 2;
     shown.forEach((bi, k) => {
       const b = file.blocks[bi] ?? null;
@@ -161,10 +173,11 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
         nodes.push(node({ x: bx, y: by, width: BLOCK_W, lines: [`#${bi}`, 'hole', ''], key: `block:${file.ino}:${bi}`, classes: ['block', 'hole'], label: `${visible(file.path)} block ${bi}: a hole (never written, reads as zeros, takes no space)` }));
         return;
       }
-      const tag = b.damaged ? '✗ damaged' : [b.lastWrite ? 'new' : '', snapTag(b.sharedWith)].filter((t) => t !== '').join(' ');
-      const classes = ['block', ...(b.lastWrite ? ['new'] : []), ...(b.sharedWith.length > 0 ? ['shared'] : []), ...(b.damaged ? ['damaged'] : [])];
+      const fixed = healed(file, b);
+      const tag = b.damaged ? '✗ damaged' : fixed ? '✓ healed' : [b.lastWrite ? 'new' : '', snapTag(b.sharedWith)].filter((t) => t !== '').join(' ');
+      const classes = ['block', ...(b.lastWrite ? ['new'] : []), ...(b.sharedWith.length > 0 ? ['shared'] : []), ...(b.damaged ? ['damaged'] : []), ...(fixed ? ['healed'] : [])];
       const overlay = b.damaged ? rect(bx, by, BLOCK_W, blockH, { rx: 4, class: 'hatch', fill: `url(#${hatch})` }) : '';
-      nodes.push(node({ x: bx, y: by, width: BLOCK_W, lines: [`#${bi} txg ${b.birth}`, shortChecksum(b.checksum), tag], key: `block:${file.ino}:${bi}`, classes, overlay, label: blockLabel(file, b) }));
+      nodes.push(node({ x: bx, y: by, width: BLOCK_W, lines: [`#${bi} txg ${b.birth}`, shortChecksum(b.checksum), tag], key: `block:${file.ino}:${bi}`, classes, overlay, label: blockLabel(file, b, fixed) }));
     });
     const rows = Math.ceil(shown.length / perRow);
     y += rows * (blockH + BLOCK_GAP);
@@ -204,8 +217,8 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
   return svgRoot('zfs', W, Math.max(y, 60), label, hatchPattern(hatch), [el('g', { class: 'edges', 'aria-hidden': 'true' }, edges), ...nodes, el('g', { class: 'legend-items' }, legendBody)]);
 }
 
-/** A short plain-text account of the same view, for the text alternative under it. */
-export function describeZfsView(model: ZfsTreeView): string {
+/** A short plain-text account of the same view, for the text alternative under it (`previous` as for the drawing). */
+export function describeZfsView(model: ZfsTreeView, previous?: ZfsTreeView | null): string {
   const s = model.space;
   const newest = Math.max(0, ...model.files.flatMap((f) => f.blocks.map((b) => b?.birth ?? 0)));
   const out = [
@@ -229,6 +242,9 @@ export function describeZfsView(model: ZfsTreeView): string {
     out.push(`${parts.join('; ')}.`);
   }
   if (model.files.length > listed.length) out.push(`And ${model.files.length - listed.length} more files.`);
+  const wasDamaged = damagedKeys(previous);
+  const healed = model.files.flatMap((f) => f.blocks.filter((b): b is BlockView => !!b && !b.damaged && wasDamaged.has(`${f.ino}:${b.index}:${b.checksum}`)).map((b) => `${f.path} block ${b.index}`));
+  if (healed.length > 0) out.push(`Healed from a good copy since the last drawing: ${healed.length > 10 ? `${healed.slice(0, 10).join(', ')} and ${healed.length - 10} more` : healed.join(', ')}.`);
   out.push(damaged.length === 0 ? 'No damaged blocks.' : `Damaged (checksum mismatch on disk): ${damaged.length > 10 ? `${damaged.slice(0, 10).join(', ')} and ${damaged.length - 10} more` : damaged.join(', ')}.`);
   return out.map(visible).join('\n');
 }

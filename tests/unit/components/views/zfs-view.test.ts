@@ -55,7 +55,7 @@ describe('the ZFS view', () => {
     expect(describeZfsView(model)).toContain('the last write created block 1 at a new place; 3 held by a snapshot.');
   });
 
-  it('turns damaged blocks red, hatched and labelled, and plain again after the scrub heals them', () => {
+  it('turns damaged blocks red, hatched and labelled, then healed after the scrub, then plain', () => {
     const s = zfsScenario();
     runAll(s, ['lab fault corrupt sdb']);
     const damaged = parseXml(renderZfsView(view(s), { idPrefix: 'lab1-zfs' }));
@@ -68,10 +68,17 @@ describe('the ZFS view', () => {
     }
     expect(all(damaged).some((e) => e.name === 'pattern' && e.attrs['id'] === 'lab1-zfs-hatch')).toBe(true);
     expect(describeZfsView(view(s))).toContain('Damaged (checksum mismatch on disk): /f block 0');
+    const before = view(s);
     runAll(s, ['zpool scrub -w tank']);
-    const healed = parseXml(renderZfsView(view(s)));
+    const healed = parseXml(renderZfsView(view(s), { previous: before }));
     expect(byClass(healed, 'damaged').filter((e) => classes(e).includes('block'))).toEqual([]);
+    // Drawn against the damaged model: marked healed, in words too; drawn again, plain.
+    const fixed = byClass(healed, 'healed');
+    expect(fixed).toHaveLength(5);
+    expect(fixed.every((b) => textOf(b).endsWith('✓ healed') && b.attrs['aria-label']?.includes('HEALED'))).toBe(true);
+    expect(describeZfsView(view(s), before)).toContain('Healed from a good copy since the last drawing: /f block 0, /f block 1');
     expect(describeZfsView(view(s))).toContain('No damaged blocks.');
+    expect(byClass(parseXml(renderZfsView(view(s), { previous: view(s) })), 'healed')).toEqual([]);
   });
 
   it('is deterministic, and caps many files and blocks, keeping the damaged and new ones in view', () => {

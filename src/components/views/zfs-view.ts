@@ -27,10 +27,11 @@ export interface ZfsViewOptions extends ViewOptions {
   previous?: ZfsTreeView | null;
 }
 
-/** Keys (`ino:index:checksum`) of the damaged blocks of a model. */
-function damagedKeys(model: ZfsTreeView | null | undefined): Set<string> {
+/** Keys (`ino:index:checksum`) of the damaged blocks of `previous`, when it is a drawing of the same dataset as `model`. */
+function damagedKeys(model: ZfsTreeView, previous: ZfsTreeView | null | undefined): Set<string> {
   const keys = new Set<string>();
-  for (const f of model?.files ?? []) for (const b of f.blocks) if (b?.damaged) keys.add(`${f.ino}:${b.index}:${b.checksum}`);
+  if (!previous || previous.pool !== model.pool || previous.dataset !== model.dataset) return keys;
+  for (const f of previous.files) for (const b of f.blocks) if (b?.damaged) keys.add(`${f.ino}:${b.index}:${b.checksum}`);
   return keys;
 }
 
@@ -73,7 +74,7 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
   const nodes: string[] = [];
   const anyNew = model.files.some((f) => f.blocks.some((b) => b?.lastWrite));
   // A scrub (or a read) repaired these from a good copy since the last drawing.
-  const wasDamaged = damagedKeys(options.previous);
+  const wasDamaged = damagedKeys(model, options.previous);
   const healed = (file: FileView, b: BlockView) => !b.damaged && wasDamaged.has(`${file.ino}:${b.index}:${b.checksum}`);
   let y = MARGIN;
 
@@ -242,7 +243,7 @@ export function describeZfsView(model: ZfsTreeView, previous?: ZfsTreeView | nul
     out.push(`${parts.join('; ')}.`);
   }
   if (model.files.length > listed.length) out.push(`And ${model.files.length - listed.length} more files.`);
-  const wasDamaged = damagedKeys(previous);
+  const wasDamaged = damagedKeys(model, previous);
   const healed = model.files.flatMap((f) => f.blocks.filter((b): b is BlockView => !!b && !b.damaged && wasDamaged.has(`${f.ino}:${b.index}:${b.checksum}`)).map((b) => `${f.path} block ${b.index}`));
   if (healed.length > 0) out.push(`Healed from a good copy since the last drawing: ${healed.length > 10 ? `${healed.slice(0, 10).join(', ')} and ${healed.length - 10} more` : healed.join(', ')}.`);
   out.push(damaged.length === 0 ? 'No damaged blocks.' : `Damaged (checksum mismatch on disk): ${damaged.length > 10 ? `${damaged.slice(0, 10).join(', ')} and ${damaged.length - 10} more` : damaged.join(', ')}.`);

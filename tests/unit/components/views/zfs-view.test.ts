@@ -79,6 +79,8 @@ describe('the ZFS view', () => {
     expect(describeZfsView(view(s), before)).toContain('Healed from a good copy since the last drawing: /f block 0, /f block 1');
     expect(describeZfsView(view(s))).toContain('No damaged blocks.');
     expect(byClass(parseXml(renderZfsView(view(s), { previous: view(s) })), 'healed')).toEqual([]);
+    // A drawing of another dataset is no "before".
+    expect(byClass(parseXml(renderZfsView(view(s), { previous: { ...before, dataset: 'tank/other' } })), 'healed')).toEqual([]);
   });
 
   it('is deterministic, and caps many files and blocks, keeping the damaged and new ones in view', () => {

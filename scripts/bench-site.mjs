@@ -33,6 +33,19 @@ function quantile(values, q) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 }
 
+/** Records the gzip size of every JavaScript file `page` loads (scripts, chunks, workers) into `into`. */
+function collectScripts(page, into) {
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (!/\.m?js(\?|$)/.test(new URL(url).pathname)) return;
+    try {
+      into.set(url, gzipSync(await response.body()).length);
+    } catch {
+      // a response without a body (redirect) ships nothing
+    }
+  });
+}
+
 const server = createSiteServer(dist);
 await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
 const browser = await chromium.launch({
@@ -44,28 +57,35 @@ try {
   // 1. Navigation → usable prompt: the element marks `hlab-ready` (performance.mark) when the
   //    first prompt is drawn and input is accepted; its startTime counts from navigation start.
   const readyTimes = [];
+  /** Performance marks the element sets on the way (lab-element.ts), ms from navigation start. */
+  const phases = {};
   const shipped = new Map();
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    if (i === 0) {
-      page.on('response', async (response) => {
-        const url = response.url();
-        if (!/\.m?js(\?|$)/.test(new URL(url).pathname)) return;
-        try {
-          shipped.set(url, gzipSync(await response.body()).length);
-        } catch {
-          // a response without a body (redirect) ships nothing
-        }
-      });
-    }
+    if (i === 0) collectScripts(page, shipped);
     await page.goto(`${base}/lab/`);
     await page.waitForSelector('hlab-lab[data-state="ready"]', { timeout: 15_000 });
-    readyTimes.push(await page.evaluate(() => performance.getEntriesByName('hlab-ready')[0]?.startTime ?? NaN));
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(['hlab-script', 'hlab-terminal', 'hlab-boot-start', 'hlab-booted', 'hlab-ready'].map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? NaN])),
+    );
+    readyTimes.push(marks['hlab-ready']);
+    for (const [name, time] of Object.entries(marks)) (phases[name] ??= []).push(time);
     if (i === 0) await page.waitForLoadState('networkidle');
     await context.close();
   }
+  // For scale on a shared machine: the same navigation to a page without a lab, to its load event.
+  const plainLoads = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/start-here/what-is-a-homelab/`, { waitUntil: 'load' });
+    plainLoads.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? NaN));
+    await context.close();
+  }
+  console.log(`a page without a lab, navigation → load event (for scale): median ${ms(quantile(plainLoads, 0.5))}`);
   console.log(`/lab/ navigation → usable prompt (${runs} fresh contexts): median ${ms(quantile(readyTimes, 0.5))}, max ${ms(Math.max(...readyTimes))} (target ≤ 400 ms)`);
+  console.log(`  on the way (medians): ${Object.entries(phases).map(([name, times]) => `${name.replace('hlab-', '')} ${ms(quantile(times, 0.5))}`).join(', ')}`);
 
   // 2. A line's round trip through the worker.
   const context = await browser.newContext();
@@ -93,17 +113,40 @@ try {
   console.log(`worker round trip, a whole line as the page runs it (run + log + save, ${lineCount}): median ${ms(quantile(timings.whole, 0.5))}, p99 ${ms(quantile(timings.whole, 0.99))} (target median ≤ 5 ms, p99 ≤ 20 ms)`);
   await context.close();
 
-  // 3. JavaScript shipped to /lab/.
-  const total = [...shipped.values()].reduce((a, b) => a + b, 0);
-  console.log(`JavaScript loaded by /lab/: ${shipped.size} files, ${kb(total)} gzip (target ≤ 250 kB)`);
-  for (const [url, size] of [...shipped].sort((a, b) => b[1] - a[1])) console.log(`  ${new URL(url).pathname}  ${kb(size)}`);
+  // 3. JavaScript shipped to /lab/, and how much of it a page without a <Lab> loads too (Starlight's own).
+  const baseline = new Map();
+  const plain = await browser.newContext();
+  const plainPage = await plain.newPage();
+  collectScripts(plainPage, baseline);
+  await plainPage.goto(`${base}/start-here/what-is-a-homelab/`);
+  await plainPage.waitForLoadState('networkidle');
+  await plain.close();
+  const sum = (entries) => entries.reduce((a, [, size]) => a + size, 0);
+  const labOwn = [...shipped].filter(([url]) => !baseline.has(url));
+  console.log(`JavaScript loaded by /lab/: ${shipped.size} files, ${kb(sum([...shipped]))} gzip in total (target ≤ 250 kB); the lab's own: ${labOwn.length} files, ${kb(sum(labOwn))}; Starlight's (also on pages without a lab): ${kb(sum([...baseline]))}`);
+  for (const [url, size] of [...shipped].sort((a, b) => b[1] - a[1])) console.log(`  ${new URL(url).pathname}  ${kb(size)}${baseline.has(url) ? ' (every page)' : ''}`);
 
-  // 4. Pages without a <Lab> reference none of the lab's JavaScript.
-  const labScripts = [...shipped.keys()].map((u) => new URL(u).pathname);
+  // 4. Pages without a <Lab> load none of the lab's JavaScript: every script a page names (src,
+  //    modulepreload) and everything those import, statically or dynamically, followed in dist/.
+  const labOnly = new Set(labOwn.map(([u]) => new URL(u).pathname));
   const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  const pages = walk(dist).filter((f) => f.endsWith('.html') && !f.includes(`${join(dist, 'pagefind')}`));
-  const homeScripts = new Set([...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]));
-  const labOnly = labScripts.filter((s) => !homeScripts.has(s));
+  const pages = walk(dist).filter((f) => f.endsWith('.html') && !f.startsWith(join(dist, 'pagefind')));
+  const importsOf = new Map();
+  const reachable = (path, seen) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    if (!importsOf.has(path)) {
+      let code = '';
+      try {
+        code = readFileSync(join(dist, path), 'utf8');
+      } catch {
+        // not in dist/ (an external URL would be caught by the e2e guard)
+      }
+      const dir = path.slice(0, path.lastIndexOf('/') + 1);
+      importsOf.set(path, [...code.matchAll(/(?:from\s*|import\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => new URL(m[1], `http://x${dir}`).pathname));
+    }
+    for (const next of importsOf.get(path)) reachable(next, seen);
+  };
   let withLab = 0;
   const leaking = [];
   for (const file of pages) {
@@ -112,10 +155,13 @@ try {
       withLab++;
       continue;
     }
-    const refs = labOnly.filter((s) => html.includes(s));
+    const seen = new Set();
+    for (const m of html.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)) reachable(m[1], seen);
+    for (const m of html.matchAll(/import\(?\s*["'](\/[^"']+\.js)["']/g)) reachable(m[1], seen);
+    const refs = [...seen].filter((s) => labOnly.has(s));
     if (refs.length) leaking.push(`${relative(dist, file)}: ${refs.join(', ')}`);
   }
-  console.log(`pages with a <Lab>: ${withLab}; pages without one: ${pages.length - withLab}, of which ship lab JavaScript: ${leaking.length}`);
+  console.log(`pages with a <Lab>: ${withLab}; pages without one: ${pages.length - withLab}, of which load lab JavaScript: ${leaking.length}`);
   for (const line of leaking) console.log(`  ${line}`);
 } finally {
   await browser.close();

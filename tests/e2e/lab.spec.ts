@@ -7,6 +7,9 @@ import { test, expect } from './guarded-test';
 import { LabDriver } from './lab-terminal';
 
 const LAB_PAGE = '/lab/';
+// Each test takes a few seconds on an idle machine; a cold boot compiles the simulator, and on
+// a shared 2-core machine under load that alone can take several seconds.
+test.describe.configure({ timeout: 60_000 });
 const HOSTILE_LAB = fileURLToPath(new URL('./fixtures/hostile-lab.yaml', import.meta.url));
 
 /** Opens /lab/ and waits for a usable prompt. */
@@ -63,25 +66,33 @@ test('ssh truenas changes the prompt, and exit comes back to pve', async ({ page
   await expect.poll(() => lab.currentLine()).toBe('root@pve:~#');
 });
 
-test('a reload restores the session, and a second tab works on its own copy', async ({ page, context }) => {
+test('a reload restores the session: the screen, the files and the Up history', async ({ page }) => {
   const lab = await openLab(page);
   await lab.run('mkdir /root/kept-after-reload');
   await page.reload();
   await lab.ready();
   await lab.sees('mkdir /root/kept-after-reload');
+  await lab.press('ArrowUp');
+  await expect.poll(() => lab.currentLine()).toBe('root@pve:~# mkdir /root/kept-after-reload');
+  await lab.press('Control+c');
   await lab.run('ls /root');
   await lab.sees(/kept-after-reload/);
+});
 
+test('a second tab on the same page works on its own copy and leaves the work of the first alone', async ({ page, context }) => {
+  const lab = await openLab(page);
+  await lab.run('mkdir /root/from-tab-one');
   const second = await context.newPage();
-  const other = new LabDriver(second);
   await second.goto(LAB_PAGE);
+  const other = new LabDriver(second);
   await other.ready();
   await expect(other.root.getByRole('alert')).toContainText('open in another tab');
+  await other.sees('mkdir /root/from-tab-one');
   await other.run('mkdir /root/only-in-tab-two');
-  // The first tab's saved work is untouched by the second.
   await page.reload();
   await lab.ready();
   await lab.run('ls /root');
+  await lab.sees(/from-tab-one/);
   expect(await lab.screen()).not.toContain('only-in-tab-two');
 });
 

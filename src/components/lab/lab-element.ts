@@ -6,8 +6,11 @@
  */
 import type { BootRequest, BootResult, TermChunk } from '../../simulator/worker/api-types';
 import { LabSession, LostCall } from './lab-session';
+import { SimClient } from './sim-client';
 import { claimSlot, clearSaved, readSaved, setAside, type SessionSlot } from './session-store';
-import { mountTerminal, printable, type MountedTerminal } from './terminal';
+import type { MountedTerminal } from './terminal';
+import { printable } from './printable';
+import { historyOf } from './session-history';
 import { BRACKETED_PASTE_ON, LineInput } from './line-input';
 import { mountKeyBar } from './key-bar';
 import { showNotice, clearNotice } from './notices';
@@ -24,28 +27,11 @@ declare global {
     __hlabKillWorker?: () => void;
   }
 }
+performance.mark('hlab-script');
 window.__hlabKillWorker = () => labsOnPage.forEach((lab) => lab.session?.client.killSilently());
 
 /** Clear the screen and the scrollback, cursor home (ctlseqs ED 2, ED 3, CUP), as `clear` does. */
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
-
-/**
- * The lines a session log holds (its `line` events), for the line editor's Up and Ctrl-R
- * after a restore; the page's setup lines at its start are left out. A log this page cannot
- * read gives no history rather than an error (the worker already accepted it).
- */
-function historyOf(log: string, setup: readonly string[]): string[] {
-  try {
-    const events = (JSON.parse(log) as { events?: unknown }).events;
-    if (!Array.isArray(events)) return [];
-    const lines = events.flatMap((e: unknown) => (e && typeof e === 'object' && (e as { kind?: unknown }).kind === 'line' && typeof (e as { text?: unknown }).text === 'string' ? [(e as { text: string }).text] : []));
-    let skip = 0;
-    while (skip < setup.length && lines[skip] === setup[skip]) skip++;
-    return lines.slice(skip === setup.length ? skip : 0);
-  } catch {
-    return [];
-  }
-}
 
 /** The share fragment's prefix in the page URL. */
 const SHARE_PREFIX = '#lab=';
@@ -61,6 +47,8 @@ class HlabLab extends HTMLElement {
   /** The lab now running: an example lab's id, or null for a lab file or a session opened from disk. */
   private labId: string | null = 'starter';
   private started = false;
+  /** Resolves when xterm.js has loaded and the terminal is mounted and wired. */
+  private termReady: Promise<void> = Promise.resolve();
 
   private find<T extends Element>(selector: string): T {
     const found = this.querySelector<T>(selector);
@@ -101,27 +89,23 @@ class HlabLab extends HTMLElement {
     this.pageLab = this.dataset.lab ?? 'starter';
     this.labId = this.pageLab;
     this.setup = JSON.parse(this.dataset.setup ?? '[]') as string[];
-    const termBox = this.find<HTMLElement>('[data-terminal]');
-    this.term = mountTerminal(termBox, `Terminal of the ${this.pageLab} lab`);
-    const term = this.term.terminal;
+    // The worker loads and compiles the simulator while xterm.js loads and the terminal mounts.
+    const client = new SimClient();
+    client.start();
+    this.termReady = import('./terminal').then(({ mountTerminal }) => {
+      this.term = mountTerminal(this.find<HTMLElement>('[data-terminal]'), `Terminal of the ${this.pageLab} lab`);
+      performance.mark('hlab-terminal');
+      this.wireTerminal(this.term.terminal);
+    });
     this.storageSlot = await claimSlot(location.pathname, this.pageLab);
     this.session = new LabSession(this.storageSlot, this.setup, {
       recovering: (message) => {
         this.announce(message);
-        term.write(`\r\n\x1b[33m[${printable(message)}]\x1b[0m\r\n`);
+        this.term?.terminal.write(`\r\n\x1b[33m[${printable(message)}]\x1b[0m\r\n`);
       },
       saveFailed: (message) =>
         showNotice(this.notices, `Your work could not be saved in this browser (${message}). Use "Save progress" to keep it as a file.`, { id: 'save-failed' }),
-    });
-    this.input = new LineInput(term, {
-      run: (line) => this.runLine(line),
-      interrupt: () => this.interrupt(),
-      complete: (line, cursor) => this.session!.complete(line, cursor),
-      clearScreen: () => term.write(CLEAR_SCREEN),
-      state: (state) => this.setState(state),
-    });
-    const keyFilter = mountKeyBar(this.find('[data-keybar]'), (data) => this.input?.feed(data), () => term.focus());
-    term.onData((data) => this.input?.feed(keyFilter(data)));
+    }, client);
 
     const viewsRoot = this.querySelector<HTMLElement>('[data-views-root]');
     if (viewsRoot) this.views = new ViewsPanel(viewsRoot, () => void this.refreshViews());
@@ -134,7 +118,22 @@ class HlabLab extends HTMLElement {
       );
     }
     this.wireToolbar();
+    performance.mark('hlab-boot-start');
     await this.bootInitial();
+    performance.mark('hlab-booted');
+  }
+
+  /** The line editor, the key bar and the terminal's input, once xterm.js is mounted. */
+  private wireTerminal(term: MountedTerminal['terminal']): void {
+    this.input = new LineInput(term, {
+      run: (line) => this.runLine(line),
+      interrupt: () => this.interrupt(),
+      complete: (line, cursor) => this.session!.complete(line, cursor),
+      clearScreen: () => term.write(CLEAR_SCREEN),
+      state: (state) => this.setState(state),
+    });
+    const keyFilter = mountKeyBar(this.find('[data-keybar]'), (data) => this.input?.feed(data), () => term.focus());
+    term.onData((data) => this.input?.feed(keyFilter(data)));
   }
 
   /** Boots from the share fragment, else the saved session, else the page's lab and setup. */
@@ -170,7 +169,7 @@ class HlabLab extends HTMLElement {
   }
 
   /** Boots an example lab with the page's setup lines (the setup belongs to the page's lab only). */
-  private async bootFresh(labId: string, message: string): Promise<boolean> {
+  private async bootFresh(labId: string, message: string, drawPrompt = true): Promise<boolean> {
     const request: BootRequest = { labId, ...(labId === this.pageLab ? { setup: this.setup } : {}) };
     const result = await this.session!.boot(request);
     if (!result.ok) {
@@ -178,18 +177,19 @@ class HlabLab extends HTMLElement {
       return false;
     }
     this.labId = labId;
-    this.booted(result, message);
+    await this.booted(result, message, drawPrompt);
     return true;
   }
 
   /** Redraws the terminal after a boot: the transcript, then a fresh prompt. */
-  private booted(result: Extract<BootResult, { ok: true }>, message: string): void {
+  private async booted(result: Extract<BootResult, { ok: true }>, message: string, drawPrompt = true): Promise<void> {
+    await this.termReady;
     this.resetScreen();
     this.writeChunks(result.transcript);
     this.input!.resetHistory(historyOf(this.session!.log, this.setup));
     this.toggleControls(true);
     this.announce(`${message} Lab: ${result.labTitle}.`);
-    this.input!.newPrompt(result.status.prompt);
+    if (drawPrompt) this.input!.newPrompt(result.status.prompt);
     const picker = this.querySelector<HTMLSelectElement>('[data-action="pick"]');
     if (picker) picker.value = this.labId ?? picker.value;
     void this.refreshViews();
@@ -215,6 +215,11 @@ class HlabLab extends HTMLElement {
   /** Runs a line the reader entered (the terminal already shows the prompt and the line). */
   private async runLine(line: string): Promise<string> {
     const session = this.session!;
+    if (session.status?.exited) {
+      // The outermost shell has exited: like a terminal whose shell ended, Enter starts a new session.
+      await this.reset(false);
+      return this.promptNow();
+    }
     try {
       const reply = await session.run(line);
       if (reply.clear) this.term!.terminal.write(CLEAR_SCREEN);
@@ -238,7 +243,11 @@ class HlabLab extends HTMLElement {
 
   private promptNow(): string {
     const status = this.session?.status;
-    if (status?.exited) this.announce('The session has ended (exit). Press Reset to start again.');
+    if (status?.exited) {
+      this.announce('The session has ended (exit). Press Enter or Reset to start again.');
+      this.term?.terminal.write('\x1b[2m[The session has ended. Press Enter to start again.]\x1b[0m\r\n');
+      return '';
+    }
     return status?.prompt ?? '$ ';
   }
 
@@ -251,6 +260,7 @@ class HlabLab extends HTMLElement {
   private afterChange(): void {
     this.updateControls();
     void this.refreshViews();
+    if (!this.find<HTMLElement>('[data-export]').hidden) void this.renderExport();
   }
 
   private async refreshViews(): Promise<void> {
@@ -323,7 +333,7 @@ class HlabLab extends HTMLElement {
     }
     clearNotice(this.notices, 'lab-file');
     this.labId = null;
-    this.booted(result, `Opened ${file.name}.`);
+    await this.booted(result, `Opened ${file.name}.`);
   }
 
   private async openProgress(input: HTMLInputElement): Promise<void> {
@@ -336,14 +346,15 @@ class HlabLab extends HTMLElement {
       return;
     }
     this.labId = null;
-    this.booted(result, `Opened ${file.name}.`);
+    await this.booted(result, `Opened ${file.name}.`);
   }
 
-  private async reset(): Promise<void> {
+  /** Starts the lab again; `drawPrompt` false when the line editor draws the next prompt itself. */
+  private async reset(drawPrompt = true): Promise<void> {
     this.offerPrevious('The lab was reset.');
     clearSaved(this.storageSlot!.key);
     const labId = this.labId ?? this.pageLab;
-    await this.bootFresh(labId, 'The lab was reset.');
+    await this.bootFresh(labId, 'The lab was reset.', drawPrompt);
     this.term!.terminal.focus();
   }
 
@@ -395,17 +406,26 @@ class HlabLab extends HTMLElement {
     this.announce('Downloading the lab file.');
   }
 
+  /** Fills the export panel for the lab as it is now (it stays in step after every line while open). */
+  private async renderExport(): Promise<void> {
+    const panel = this.find<HTMLElement>('[data-export]');
+    const pve = panel.querySelector('select')?.value === '8' ? 8 : 9;
+    await renderExportPanel(
+      panel,
+      {
+        files: (options) => this.session!.exportFiles(options),
+        zip: (options) => this.session!.exportZip(options),
+        announce: (message) => this.announce(message),
+      },
+      pve,
+    );
+  }
+
   private async toggleExport(): Promise<void> {
     const button = this.find<HTMLButtonElement>('[data-action="export"]');
     const panel = this.find<HTMLElement>('[data-export]');
     const open = panel.hidden;
-    if (open) {
-      await renderExportPanel(panel, {
-        files: (options) => this.session!.exportFiles(options),
-        zip: (options) => this.session!.exportZip(options),
-        announce: (message) => this.announce(message),
-      });
-    }
+    if (open) await this.renderExport();
     panel.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
     if (open) this.announce('Export panel open: the config files for this lab.');

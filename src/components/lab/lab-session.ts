@@ -28,7 +28,7 @@ export interface SessionEvents {
 
 /** A lab session bound to one storage slot. */
 export class LabSession {
-  readonly client = new SimClient();
+  readonly client: SimClient;
   /** The session log after the last change (JSON text), what a new worker boots from. */
   log = '';
   status: SessionStatus | null = null;
@@ -36,11 +36,15 @@ export class LabSession {
   private bootRequest: BootRequest = {};
   private chain: Promise<unknown> = Promise.resolve();
 
+  /** `client` may be started already (the page starts the worker before anything else). */
   constructor(
     private readonly slot: SessionSlot,
     private readonly setup: readonly string[],
     private readonly events: SessionEvents,
-  ) {}
+    client: SimClient = new SimClient(),
+  ) {
+    this.client = client;
+  }
 
   /** Runs `task` after every earlier one (the worker sees calls in the order they were made). */
   private queue<T>(task: () => Promise<T>): Promise<T> {

@@ -19,7 +19,7 @@
  * - C-c abandons the line (bash prints `^C`, `$?` becomes 130); C-l clears the screen;
  * - Enter submits the line; a paste is inserted and each complete line in it submitted.
  */
-import { findBackward, searchStart, type SearchState } from './history-search';
+import { finishSearch, searchStep, startSearch, type SearchState, type SearchStep } from './history-search';
 import type { Key, KeyName } from './key-decode';
 
 export { decodeKeys, type Key, type KeyName } from './key-decode';
@@ -45,6 +45,12 @@ export interface EditorState {
   readonly historyIndex: number;
   /** The new line as typed before walking into the history. */
   readonly draft: string;
+  /**
+   * History lines changed and left without running them, by index: readline keeps such
+   * changes in the history list (rl_maybe_replace_line) until the line is run, which puts the
+   * entry back as it was (readline_internal_teardown), the changed text going to the end.
+   */
+  readonly edits: Readonly<Record<number, string>>;
   readonly search?: SearchState;
   /** The query of the last search, reused by C-r on an empty query. */
   readonly lastSearch: string;
@@ -85,7 +91,7 @@ export interface KeyResult {
 /** A fresh editor, with the history to recall (a restored session's lines). */
 export function createEditor(history: readonly string[] = []): EditorState {
   const kept = history.filter((l) => l.trim() !== '').slice(-EDITOR_HISTORY_LIMIT);
-  return { line: '', cursor: 0, history: kept, historyIndex: kept.length, draft: '', lastSearch: '', killRing: [], lastKey: null };
+  return { line: '', cursor: 0, history: kept, historyIndex: kept.length, draft: '', edits: {}, lastSearch: '', killRing: [], lastKey: null };
 }
 
 // ---- characters: code points, with combining marks kept on their base (readline's MB_FIND_NONZERO)
@@ -168,65 +174,73 @@ function submit(state: EditorState, lines: string[], rest = '', restCursor = res
   let history = state.history;
   for (const line of lines) history = withHistory(history, line);
   const { search: _search, ...plain } = state;
-  return { state: { ...plain, line: rest, cursor: restCursor, history, historyIndex: history.length, draft: '', lastKey: 'enter' }, effect: { type: 'submit', lines } };
+  const edits = { ...state.edits };
+  delete edits[state.historyIndex]; // the entry run goes back to what it was
+  // Edits are by index: when the oldest lines drop off the history, the indexes move with them.
+  const shift = state.history.length + lines.filter((l) => l.trim() !== '').length - history.length;
+  const moved = Object.fromEntries(Object.entries(edits).flatMap(([i, text]) => (Number(i) - shift >= 0 ? [[Number(i) - shift, text]] : [])));
+  return { state: { ...plain, line: rest, cursor: restCursor, history, historyIndex: history.length, draft: '', edits: moved, lastKey: 'enter' }, effect: { type: 'submit', lines } };
+}
+
+/** rl_maybe_replace_line: a changed history line is kept as changed when the reader leaves it. */
+function keepEdit(state: EditorState): EditorState {
+  const i = state.historyIndex;
+  if (i >= state.history.length) return { ...state, draft: state.line };
+  if ((state.edits[i] ?? state.history[i]) === state.line) return state;
+  return { ...state, edits: { ...state.edits, [i]: state.line } };
 }
 
 function showHistory(state: EditorState, index: number): KeyResult {
-  const draft = state.historyIndex === state.history.length ? state.line : state.draft;
-  const line = index === state.history.length ? draft : (state.history[index] as string);
-  return redraw({ ...state, historyIndex: index, draft, line, cursor: line.length });
+  const kept = keepEdit(state);
+  const line = index === state.history.length ? kept.draft : (kept.edits[index] ?? (state.history[index] as string));
+  return redraw({ ...kept, historyIndex: index, line, cursor: line.length });
 }
 
 // ---- reverse-i-search
 
-function searchLines(state: EditorState, search: SearchState): string[] {
-  return [...state.history, search.original.line];
+/** A search step's outcome as a key result: the match shown, or the same line with the prompt saying `failed`. */
+function stepped(state: EditorState, step: SearchStep): KeyResult {
+  const shown = step.shown ?? { line: state.line, cursor: state.cursor };
+  return redraw({ ...state, line: shown.line, cursor: shown.cursor, search: step.search });
 }
 
-/** Searches for `query` from `from` and shows the match, or marks the search failed. */
-function searchFrom(state: EditorState, search: SearchState, query: string, from: { index: number; offset: number }): KeyResult {
-  const lines = searchLines(state, search);
-  const current = search.at ? lines[search.at.index] : undefined;
-  const found = findBackward(lines, query, from, current);
-  if (!found) return redraw({ ...state, search: { ...search, query, failed: true }, lastSearch: query });
-  const line = lines[found.index] as string;
-  return redraw({ ...state, line, cursor: found.offset, search: { ...search, query, failed: false, at: found }, lastSearch: query });
-}
-
-/** Leaves the search keeping the match as the line (any key but the search's own). */
+/**
+ * Leaves the search keeping the match as the line (any key but the search's own), and keeps
+ * its query for the next C-r (isearch.c _rl_isearch_fini; an aborted search does not).
+ */
 function endSearch(state: EditorState): EditorState {
   const search = state.search;
   if (!search) return state;
   const { search: _search, ...plain } = state;
-  const index = search.at && search.at.index < state.history.length ? search.at.index : state.history.length;
-  return { ...plain, historyIndex: index, draft: index === state.history.length ? state.line : search.original.line, lastKey: null };
+  const done = finishSearch(search);
+  const fromNew = search.save.historyIndex === state.history.length;
+  return { ...plain, ...done, draft: fromNew ? search.save.line : state.draft, lastSearch: search.query, lastKey: null };
 }
 
 function searchKey(state: EditorState, search: SearchState, key: Key): KeyResult | null {
   switch (key.type) {
-    case 'char':
-      return searchFrom(state, search, search.query + key.text, search.at ?? searchStart(search, state.history.length));
-    case 'ctrl-r': {
-      if (search.query === '' && state.lastSearch === '') return { state, effect: { type: 'none' } };
-      const query = search.query === '' ? state.lastSearch : search.query;
-      if (search.failed) return bell(state);
-      const from = search.at ? { index: search.at.index, offset: search.at.offset - 1 } : searchStart(search, state.history.length);
-      return searchFrom(state, search, query, from);
+    case 'char': {
+      // One character at a time, as readline reads them: each extends the query and searches on.
+      let result: KeyResult = { state, effect: { type: 'none' } };
+      for (const ch of key.text) result = stepped(result.state, searchStep(result.state.search ?? search, { type: 'add', text: ch }));
+      return result;
     }
-    case 'backspace': {
-      const query = [...search.query].slice(0, -1).join('');
-      const restart: SearchState = { ...search, at: null, failed: false };
-      if (query === '') return redraw({ ...state, line: search.original.line, cursor: search.original.cursor, search: { ...restart, query } });
-      return searchFrom({ ...state, line: search.original.line, cursor: search.original.cursor }, restart, query, searchStart(search, state.history.length));
-    }
+    case 'paste':
+      return stepped(state, searchStep(search, { type: 'add', text: key.text.replace(/[\r\n]+/g, ' ') }));
+    case 'ctrl-r':
+      return stepped(state, searchStep(search, { type: 'again', last: state.lastSearch }));
+    case 'backspace':
+      return stepped(state, searchStep(search, { type: 'rubout' }));
+    case 'ctrl-w':
+      return stepped(state, searchStep(search, { type: 'word', line: state.line, cursor: state.cursor }));
+    case 'ctrl-y':
+      return stepped(state, searchStep(search, { type: 'rest', line: state.line, cursor: state.cursor }));
     case 'ctrl-g': {
       const { search: _search, ...plain } = state;
-      return redraw({ ...plain, line: search.original.line, cursor: search.original.cursor, historyIndex: search.original.historyIndex, lastKey: null });
+      return redraw({ ...plain, line: search.save.line, cursor: search.save.cursor, historyIndex: search.save.historyIndex, lastKey: null });
     }
     case 'escape':
       return redraw(endSearch(state));
-    case 'paste':
-      return searchFrom(state, search, search.query + key.text.replace(/[\r\n]+/g, ' '), search.at ?? searchStart(search, state.history.length));
     default:
       return null; // ends the search, then acts as usual
   }
@@ -302,11 +316,17 @@ function edit(state: EditorState, key: Key): KeyResult {
       return state.historyIndex <= 0 ? bell(state) : showHistory(state, state.historyIndex - 1);
     case 'down':
       return state.historyIndex >= state.history.length ? bell(state) : showHistory(state, state.historyIndex + 1);
-    case 'ctrl-r':
-      return redraw({ ...state, search: { query: '', failed: false, at: null, original: { line, cursor, historyIndex: state.historyIndex } } });
+    case 'ctrl-r': {
+      // isearch.c _rl_isearch_init: the history as edited, and last the line being typed.
+      const kept = keepEdit(state);
+      const lines = [...kept.history.map((h, i) => kept.edits[i] ?? h), state.historyIndex < state.history.length ? state.draft : line];
+      return redraw({ ...kept, search: startSearch(lines, state.historyIndex, line, cursor) });
+    }
     case 'ctrl-c': {
       const { search: _search, ...plain } = state;
-      return { state: { ...plain, line: '', cursor: 0, historyIndex: state.history.length, draft: '' }, effect: { type: 'interrupt', line } };
+      // rl_free_line_state keeps a changed history line as changed.
+      const kept = keepEdit(plain as EditorState);
+      return { state: { ...kept, line: '', cursor: 0, historyIndex: state.history.length, draft: '' }, effect: { type: 'interrupt', line } };
     }
     case 'ctrl-l':
       return { state, effect: { type: 'clear' } };

@@ -163,10 +163,15 @@ describe('applyKey: reverse-i-search', () => {
     expect(r.state.search).toMatchObject({ query: 'zp', failed: false });
     r = type(r.state, '\x12');
     expect(show(r.state)).toBe('|zpool create tank mirror sda sdb');
-    r = type(r.state, '\x7f', '\x7f', 'st');
-    expect(show(r.state)).toBe('zpool |status');
+    // Backspace only shortens the query; the search goes on from where it is (isearch.c), so
+    // "st" is looked for from the oldest match on, and fails.
+    r = type(r.state, '\x7f', 'st');
+    expect(r.state.search).toMatchObject({ query: 'zst', failed: true });
+    r = type(r.state, '\x7f', '\x7f', '\x7f', 'st');
+    expect(r.state.search).toMatchObject({ query: 'st', failed: true });
+    expect(show(r.state)).toBe('|zpool create tank mirror sda sdb');
     r = type(r.state, '\r');
-    expect(r.effects.at(-1)).toEqual({ type: 'submit', lines: ['zpool status'] });
+    expect(r.effects.at(-1)).toEqual({ type: 'submit', lines: ['zpool create tank mirror sda sdb'] });
     expect(r.state.search).toBeUndefined();
   });
 
@@ -194,6 +199,15 @@ describe('applyKey: reverse-i-search', () => {
     expect(show(r.state)).toBe('|echo a; echo b');
     r = type(r.state, '\x03', '\x12', '\x12');
     expect(show(r.state)).toBe('|echo c');
+  });
+
+  test('an edited history line stays edited until it is run', () => {
+    let r = type(createEditor(history), '\x1b[A', 'X', '\x1b[B', 'new', '\r', '\x1b[A', '\x1b[A');
+    expect(show(r.state)).toBe('ls /tankX|');
+    r = type(r.state, '\r', '\x1b[A', '\x1b[A');
+    expect(r.state.history.slice(-2)).toEqual(['new', 'ls /tankX']);
+    expect(show(r.state)).toBe('new|');
+    expect(show(type(r.state, '\x1b[A').state)).toBe('ls /tank|');
   });
 
   test('a motion key ends the search and acts on the match; Up continues from it', () => {

@@ -13,11 +13,16 @@
  * - C-u kills to the start, C-k to the end, C-w the whitespace-delimited word before the
  *   cursor (rl_unix_word_rubout), M-Backspace and M-d the alphanumeric word before/after;
  *   consecutive kills join in one kill-ring entry, C-y yanks the latest;
- * - Up/C-p and Down/C-n walk the history (the line being typed is kept and comes back);
+ * - Up/C-p and Down/C-n walk the history (the line being typed is kept and comes back; a
+ *   history line changed and left stays changed until it is run, as readline keeps it);
  * - C-r searches the history backwards (history-search.ts); C-g abandons the search;
  * - Tab asks for completion; a second Tab that changed nothing lists the choices (rl_complete);
  * - C-c abandons the line (bash prints `^C`, `$?` becomes 130); C-l clears the screen;
- * - Enter submits the line; a paste is inserted and each complete line in it submitted.
+ * - Enter submits the line; a paste is inserted and each complete line in it submitted
+ *   (bash 5.2 with bracketed paste keeps a pasted newline in the line until Enter: the
+ *   sandbox runs each line as it comes, which issue 10 asks for).
+ * tests/real/shell/line-editor.test.ts types the same keys into bash 5.2 on a pty and
+ * compares the line it runs.
  */
 import { finishSearch, searchStep, startSearch, type SearchState, type SearchStep } from './history-search';
 import type { Key, KeyName } from './key-decode';

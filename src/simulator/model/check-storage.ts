@@ -26,20 +26,25 @@ export function checkHostStorage(host: Host, at: (string | number)[]): PathIssue
       issues.push(pathIssue([...at, 'pools', p, 'name'], 'duplicate', 'pool already exists', 'give each pool its own name'));
     }
     poolNames.add(pool.name);
-    pool.vdevs.forEach((vdev, v) => {
-      vdev.disks.forEach((disk, d) => {
-        const where = [...at, 'pools', p, 'vdevs', v, 'disks', d];
-        if (!diskNames.has(disk)) {
-          // zpool_vdev.c make_leaf_vdev.
-          issues.push(pathIssue(where, 'reference', `cannot open ${q(disk)}: no such device in /dev`, `disks on ${host.name}: ${listOrNone([...diskNames], 'none; add it under disks')}`));
-          return;
-        }
-        const owner = usedBy.get(disk);
-        if (owner === pool.name) issues.push(pathIssue(where, 'duplicate', 'one or more vdevs refer to the same device', `use ${disk} once`));
-        // zpool_vdev.c check_in_use (is_spare / inuse): "%s is part of active pool '%s'".
-        else if (owner !== undefined) issues.push(pathIssue(where, 'duplicate', `/dev/${disk} is part of active pool ${q(owner)}`, 'a disk belongs to one pool'));
-        else usedBy.set(disk, pool.name);
-      });
+    // Data vdevs, then logs, cache and spares: every disk once per host (zpool_vdev.c check_in_use).
+    const places: [string, (string | number)[]][] = [
+      ...pool.vdevs.flatMap((vdev, v) => vdev.disks.map((disk, d) => [disk, ['vdevs', v, 'disks', d]] as [string, (string | number)[]])),
+      ...(pool.logs ?? []).flatMap((vdev, v) => vdev.disks.map((disk, d) => [disk, ['logs', v, 'disks', d]] as [string, (string | number)[]])),
+      ...(pool.cache ?? []).map((disk, d) => [disk, ['cache', d]] as [string, (string | number)[]]),
+      ...(pool.spares ?? []).map((disk, d) => [disk, ['spares', d]] as [string, (string | number)[]]),
+    ];
+    places.forEach(([disk, tail]) => {
+      const where = [...at, 'pools', p, ...tail];
+      if (!diskNames.has(disk)) {
+        // zpool_vdev.c make_leaf_vdev.
+        issues.push(pathIssue(where, 'reference', `cannot open ${q(disk)}: no such device in /dev`, `disks on ${host.name}: ${listOrNone([...diskNames], 'none; add it under disks')}`));
+        return;
+      }
+      const owner = usedBy.get(disk);
+      if (owner === pool.name) issues.push(pathIssue(where, 'duplicate', 'one or more vdevs refer to the same device', `use ${disk} once`));
+      // zpool_vdev.c check_in_use (is_spare / inuse): "%s is part of active pool '%s'".
+      else if (owner !== undefined) issues.push(pathIssue(where, 'duplicate', `/dev/${disk} is part of active pool ${q(owner)}`, 'a disk belongs to one pool'));
+      else usedBy.set(disk, pool.name);
     });
   });
 

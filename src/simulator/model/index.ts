@@ -9,7 +9,7 @@ export { HostSchema, HOST_KINDS, ProxmoxConfigSchema, HostIscsiSchema, hostIps, 
 export { InterfaceSchema, CidrSchema, IpSchema, parseCidr, parseIpv4, parseIpv6, canonicalIp, checkIp, checkCidr, type Interface } from './network';
 export { DiskSchema, DISK_TYPES, type Disk } from './disk';
 export { UserSchema, GroupSchema, SubidEntrySchema, parseSubidEntry, MAX_ID, type User, type Group, type SubidRange } from './user';
-export { PoolSchema, VdevSchema, DatasetSchema, ZvolSchema, VDEV_TYPES, VDEV_MIN_DISKS, type Pool, type Vdev, type Dataset, type Zvol } from './storage';
+export { PoolSchema, VdevSchema, DatasetSchema, ZvolSchema, VDEV_TYPES, VDEV_MIN_DISKS, poolDisks, type Pool, type Vdev, type Dataset, type Zvol } from './storage';
 export { FilesystemPropertiesSchema, VolumePropertiesSchema, PoolPropertiesSchema, type FilesystemProperties, type VolumeProperties, type PoolProperties } from './zfs-properties';
 export {
   IscsiTargetSchema,

@@ -71,10 +71,39 @@ export const PoolSchema = z.strictObject({
    * @example { compression: lz4, atime: off, mountpoint: /tank }
    */
   rootProperties: FilesystemPropertiesSchema.optional(),
+  /**
+   * Separate intent-log vdevs (`zpool add tank log mirror nvme0n1 nvme1n1`): a disk or a
+   * mirror each; they hold the ZIL for synchronous writes and add no capacity.
+   * @example [{ type: mirror, disks: [nvme0n1, nvme1n1] }]
+   */
+  logs: z
+    .array(VdevSchema)
+    .superRefine((logs, ctx) => {
+      logs.forEach((vdev, i) => {
+        // zpool_vdev.c construct_spec: "unsupported 'log' device: raidz".
+        if (vdev.type !== 'stripe' && vdev.type !== 'mirror') ctx.addIssue({ code: 'custom', path: [i, 'type'], message: `invalid vdev specification: unsupported 'log' device: ${vdev.type}`, params: { labCode: 'vdev', fix: 'a log is a disk or a mirror' } });
+      });
+    })
+    .optional(),
+  /**
+   * Cache (L2ARC) disks: a second-level read cache; no redundancy needed, no capacity added.
+   * @example [nvme2n1]
+   */
+  cache: z.array(checkedString(checkDiskName, 'disk-name')).optional(),
+  /**
+   * Hot spares: disks that wait, AVAIL, to replace a failed disk (`zpool replace`).
+   * @example [sdf]
+   */
+  spares: z.array(checkedString(checkDiskName, 'disk-name')).optional(),
 });
 
 /** A ZFS pool. */
 export type Pool = z.output<typeof PoolSchema>;
+
+/** Every disk a pool uses: its data vdevs', logs', cache and spares, in that order. */
+export function poolDisks(pool: Pick<Pool, 'vdevs' | 'logs' | 'cache' | 'spares'>): string[] {
+  return [...pool.vdevs.flatMap((v) => v.disks), ...(pool.logs ?? []).flatMap((v) => v.disks), ...(pool.cache ?? []), ...(pool.spares ?? [])];
+}
 
 const DatasetNameSchema = checkedString(checkDatasetName, 'zfs-name', 'write pool/name, like tank/archive');
 

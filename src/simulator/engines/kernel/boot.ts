@@ -6,7 +6,7 @@
  */
 // @sim kernel boot | Debian 13 with systemd: sysfs, proc, udev devtmpfs, devpts, /run, cgroup2, /dev/shm, /run/lock; pmxcfs FUSE on /etc/pve (Proxmox VE 9); OpenZFS datasets at their mountpoints (TrueNAS altroot /mnt); merged /usr
 import type { Host } from '../../model';
-import { mountedPath } from '../../model';
+import { mountedPath, poolDisks } from '../../model';
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import { addDisk, partitionDisk, type PartitionSpec } from './devices';
@@ -150,7 +150,7 @@ export function bootKernel(world: World, host: Host): void {
   const rootDs = rootDataset(host);
   const rootPool = rootDs?.split('/')[0];
   for (const pool of host.pools) {
-    for (const vdev of pool.vdevs) for (const disk of vdev.disks) {
+    for (const disk of poolDisks(pool)) {
       const parts = poolPartitions(host, pool.name, rootPool);
       const total = k.devices.find((d) => d.name === disk)?.size ?? 0;
       partitionDisk(world, name, disk, parts.map((p) => (p.size < 0 ? { ...p, size: Math.floor((total - 2 * MiB + p.size) / MiB) * MiB } : p)));
@@ -178,7 +178,7 @@ export function bootKernel(world: World, host: Host): void {
       data: newMemfs(world.clock, 0o755, 'lab-etc'),
     });
   } else {
-    const first = k.devices.find((d) => d.type === 'disk' && !host.pools.some((p) => p.vdevs.some((v) => v.disks.includes(d.name))));
+    const first = k.devices.find((d) => d.type === 'disk' && !host.pools.some((p) => poolDisks(p).includes(d.name)));
     const part = first ? partitionDisk(world, name, first.name, [{ size: 0, typeName: 'Linux filesystem', fstype: 'ext4' }])[0] : undefined;
     rootSb = addSuperblock(world, name, {
       driver: 'memfs',

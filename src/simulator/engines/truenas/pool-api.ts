@@ -38,14 +38,22 @@ export function dataPools(host: Host): string[] {
   return host.pools.filter((p) => p.name !== 'boot-pool').map((p) => p.name);
 }
 
+/** A DISK entry of the topology for a cache or spare leaf (no vdev around it). */
+function auxLeaf(pool: PoolState, name: string, index: number, spare: boolean): Obj {
+  const h = pool.health?.[name];
+  // A spare waiting is AVAIL (zpool status), as the middleware reports it.
+  const status = h?.failed ? 'UNAVAIL' : spare ? 'AVAIL' : 'ONLINE';
+  return { name, type: 'DISK', path: `/dev/${name}`, guid: String(900 + index), status, children: [], disk: name.replace(/p?[0-9]+$/, ''), unavail_disk: null };
+}
+
 /** A vdev of the topology (pool_/topology: name, type, path, guid, status, children, disk). */
-function vdevEntry(pool: PoolState, index: number): Obj {
-  const v = pool.vdevs[index];
+function vdevEntry(pool: PoolState, index: number, list: PoolState['vdevs'] = pool.vdevs): Obj {
+  const v = list[index];
   if (!v) return {};
-  const status = vdevHealth(pool, index);
+  const status = list === pool.vdevs ? vdevHealth(pool, index) : v.leaves.every((l) => !pool.health?.[l]?.failed) ? 'ONLINE' : 'DEGRADED';
   const leaf = (name: string): Obj => ({ name, type: 'DISK', path: `/dev/${name}`, guid: String(v.leaves.indexOf(name) + 1 + index * 100), status: pool.health?.[name]?.failed ? 'UNAVAIL' : pool.health?.[name]?.offline ? 'OFFLINE' : 'ONLINE', children: [], disk: name.replace(/p?[0-9]+$/, ''), unavail_disk: null });
   if (v.type === 'stripe') return leaf(v.leaves[0] as string);
-  const sameType = pool.vdevs.slice(0, index).filter((x) => x.type === v.type).length;
+  const sameType = list.slice(0, index).filter((x) => x.type === v.type).length;
   return { name: `${v.type}-${sameType}`, type: v.type.toUpperCase(), path: null, guid: String(index + 1), status, children: v.leaves.map(leaf), unavail_disk: null };
 }
 
@@ -80,7 +88,16 @@ export function poolEntry(world: World, host: Host, id: number, name: string): O
     free_str: formatSize(size - allocated),
     freeing_str: '0',
     autotrim: { parsed: 'off', rawvalue: 'off', source: 'DEFAULT', value: 'off' },
-    topology: pool ? { data: pool.vdevs.map((_, i) => vdevEntry(pool, i)), log: [], cache: [], spare: [], special: [], dedup: [] } : null,
+    topology: pool
+      ? {
+          data: pool.vdevs.map((_, i) => vdevEntry(pool, i)),
+          log: (pool.logs ?? []).map((_, i) => vdevEntry(pool, i, pool.logs)),
+          cache: (pool.cache ?? []).map((l, i) => auxLeaf(pool, l, i, false)),
+          spare: (pool.spares ?? []).map((l, i) => auxLeaf(pool, l, 50 + i, true)),
+          special: [],
+          dedup: [],
+        }
+      : null,
   };
 }
 

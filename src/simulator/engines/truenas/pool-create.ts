@@ -8,7 +8,7 @@
  * disk.format's single partition.
  */
 import type { Host, Pool, Vdev } from '../../model';
-import { checkPoolName } from '../../model';
+import { checkPoolName, poolDisks } from '../../model';
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import { createPool } from '../zfs/pool-ops';
@@ -25,7 +25,7 @@ const MIN_DISKS: Record<DataVdev['type'], number> = { STRIPE: 1, MIRROR: 2, RAID
 
 /** Disks already used by a pool of the host (disk.get_reserved: boot.get_disks + pool.get_disks). */
 function reservedDisks(host: Host): Set<string> {
-  return new Set(host.pools.flatMap((p) => p.vdevs.flatMap((v) => v.disks)));
+  return new Set(host.pools.flatMap((p) => poolDisks(p)));
 }
 
 /** The business checks of pool.create (after the argument types passed), in do_create's order. */

@@ -6,6 +6,7 @@
  */
 // @sim zpool | OpenZFS 2.3 zpool export POOL, zpool import [-d DIR] [POOL]: datasets unmounted and mounted again, volumes kept, the importable-pool listing
 import type { Dataset, Pool, Zvol } from '../../model';
+import { poolDisks } from '../../model';
 import { draftHost, editLab } from '../../model/edit';
 import { mountDataset, rootVfs } from '../kernel/boot';
 import { removeMount } from '../kernel/mounts';
@@ -67,9 +68,9 @@ export function exportPool(world: World, host: string, name: string): { ok: true
 /** The pools `zpool import` can see: exported ones whose disks no imported pool has taken since. */
 export function importablePools(world: World, host: string): ExportedPool[] {
   const lab = world.lab.hosts.find((h) => h.name === host);
-  const used = new Set(lab?.pools.flatMap((p) => p.vdevs.flatMap((v) => v.disks)) ?? []);
+  const used = new Set(lab?.pools.flatMap((p) => poolDisks(p)) ?? []);
   const all = Object.values(zfsHost(world, host).exported ?? {});
-  return all.filter((e) => !(e.lab.pool as Pool).vdevs.some((v) => v.disks.some((d) => used.has(d)))).sort((a, b) => (a.state.name < b.state.name ? -1 : 1));
+  return all.filter((e) => !poolDisks(e.lab.pool as Pool).some((d) => used.has(d))).sort((a, b) => (a.state.name < b.state.name ? -1 : 1));
 }
 
 /** `zpool import NAME`: the pool back in the lab, its datasets mounted, its volumes' devices back. */

@@ -5,7 +5,7 @@
  * Errors carry what zpool prints (cmd/zpool/zpool_vdev.c, libzfs_pool.c).
  */
 import type { Pool, Vdev } from '../../model';
-import { checkPoolName, VDEV_MIN_DISKS } from '../../model';
+import { checkPoolName, poolDisks, VDEV_MIN_DISKS } from '../../model';
 import { draftHost, editLab } from '../../model/edit';
 import { mountDataset, rootVfs } from '../kernel/boot';
 import { partitionDisk } from '../kernel/devices';
@@ -28,45 +28,89 @@ export interface PoolError {
 /** The pool a disk already belongs to on a host, if any. */
 function poolOfDisk(world: World, host: string, disk: string): string | undefined {
   const lab = world.lab.hosts.find((h) => h.name === host);
-  return lab?.pools.find((p) => p.vdevs.some((v) => v.disks.includes(disk)))?.name;
+  return lab?.pools.find((p) => poolDisks(p).includes(disk))?.name;
 }
 
+/** A parsed vdev specification: data vdevs, and the log, cache and spare classes. */
+export interface VdevSpec {
+  vdevs: Vdev[];
+  logs: Vdev[];
+  cache: string[];
+  spares: string[];
+}
+
+const GROUPS = new Set(['mirror', 'raidz', 'raidz1', 'raidz2', 'raidz3', 'spare', 'log', 'cache', 'special', 'dedup']);
+
 /**
- * Reads a vdev specification (`mirror sdb sdc raidz1 sdd sde sdf`, plain disks are stripes)
- * into the lab's vdevs. Device paths may be given as `sdb` or `/dev/sdb`.
+ * zpool_vdev.c construct_spec: `mirror`/`raidzN` group the disks after them; after `log`
+ * every disk or mirror is a log vdev (a raidz is refused); `cache` and `spare` take the plain
+ * disks after them, once each. Adjacent plain data disks are one stripe group, as the lab
+ * keeps them. `special` and `dedup` classes are not simulated.
  */
-export function parseVdevSpec(words: string[]): { ok: true; vdevs: Vdev[] } | { ok: false; message: string } {
-  const vdevs: Vdev[] = [];
-  let current: Vdev | null = null;
-  for (const w of words) {
-    const type = w === 'raidz' ? 'raidz1' : w;
-    if (type === 'mirror' || type === 'raidz1' || type === 'raidz2' || type === 'raidz3') {
-      current = { type, disks: [] };
-      vdevs.push(current);
+export function parseVdevSpec(words: string[]): ({ ok: true } & VdevSpec) | { ok: false; message: string } {
+  const spec: VdevSpec = { vdevs: [], logs: [], cache: [], spares: [] };
+  const bad = (message: string) => ({ ok: false as const, message: `invalid vdev specification: ${message}` });
+  let cls: 'data' | 'log' | 'cache' | 'spare' = 'data';
+  let seenLog = false;
+  let seenCache = false;
+  let seenSpare = false;
+  for (let i = 0; i < words.length; ) {
+    const w = words[i] as string;
+    if (w === 'log' || w === 'logs') {
+      if (seenLog) return bad("'log' can be specified only once");
+      seenLog = true;
+      cls = 'log';
+      i++;
+      continue;
+    }
+    if (w === 'special' || w === 'dedup') return bad(`'${w}' allocation class vdevs are not simulated`);
+    if (GROUPS.has(w)) {
+      // A group word takes the words after it up to the next group word.
+      let j = i + 1;
+      const members: string[] = [];
+      while (j < words.length && !GROUPS.has(words[j] as string)) members.push((words[j++] as string).replace(/^\/dev\//, ''));
+      if (w === 'spare' || w === 'cache') {
+        if (w === 'spare' ? seenSpare : seenCache) return bad(`'${w}' can be specified only once`);
+        if (w === 'spare') seenSpare = true;
+        else seenCache = true;
+        cls = w;
+        if (members.length === 0) return bad(`${w} requires at least 1 devices`);
+        (w === 'spare' ? spec.spares : spec.cache).push(...members);
+        i = j;
+        continue;
+      }
+      const type = (w === 'raidz' ? 'raidz1' : w) as Vdev['type'];
+      if (cls === 'log' && type !== 'mirror') return bad(`unsupported 'log' device: ${w === 'raidz' ? 'raidz' : type.replace(/[0-9]$/, '')}`);
+      const min = VDEV_MIN_DISKS[type];
+      if (members.length < min) return bad(`${w} requires at least ${min} devices`);
+      (cls === 'log' ? spec.logs : spec.vdevs).push({ type, disks: members });
+      if (cls !== 'log') cls = 'data';
+      i = j;
       continue;
     }
     const disk = w.replace(/^\/dev\//, '');
-    if (current) current.disks.push(disk);
-    else vdevs.push({ type: 'stripe', disks: [disk] });
+    if (cls === 'log') spec.logs.push({ type: 'stripe', disks: [disk] });
+    else {
+      const last = spec.vdevs[spec.vdevs.length - 1];
+      if (last?.type === 'stripe') last.disks.push(disk);
+      else spec.vdevs.push({ type: 'stripe', disks: [disk] });
+    }
+    i++;
   }
-  for (const v of vdevs) {
-    const min = VDEV_MIN_DISKS[v.type];
-    if (v.disks.length < min) return { ok: false, message: `invalid vdev specification: ${v.type === 'stripe' ? 'a vdev' : v.type} requires at least ${min} device${min > 1 ? 's' : ''}` };
-  }
-  // Adjacent plain disks are one stripe vdev each; the lab keeps them as one stripe group.
-  const merged: Vdev[] = [];
-  for (const v of vdevs) {
-    const last = merged[merged.length - 1];
-    if (v.type === 'stripe' && last?.type === 'stripe') last.disks.push(...v.disks);
-    else merged.push({ type: v.type, disks: [...v.disks] });
-  }
-  return { ok: true, vdevs: merged };
+  if (spec.vdevs.length === 0 && spec.spares.length === 0 && spec.cache.length === 0 && spec.logs.length === 0 && !seenLog) return bad('at least one toplevel vdev must be specified');
+  if (seenLog && spec.logs.length === 0) return bad('log requires at least 1 device');
+  return { ok: true, ...spec };
+}
+
+/** Every disk a vdev specification names, data and classes. */
+export function specDisks(spec: VdevSpec): string[] {
+  return [...spec.vdevs.flatMap((v) => v.disks), ...spec.logs.flatMap((v) => v.disks), ...spec.cache, ...spec.spares];
 }
 
 /** `zpool create [-f] [-o prop=val] [-O fsprop=val] NAME VDEVS...`: `rootProperties` are the root dataset's (-O, -m). */
-export function createPool(world: World, host: string, name: string, vdevs: Vdev[], properties: Pool['properties'], force: boolean, rootProperties: Record<string, string> = {}): { ok: true } | { ok: false; error: PoolError } {
+export function createPool(world: World, host: string, name: string, vdevs: Vdev[], properties: Pool['properties'], force: boolean, rootProperties: Record<string, string> = {}, aux: Omit<VdevSpec, 'vdevs'> = { logs: [], cache: [], spares: [] }): { ok: true } | { ok: false; error: PoolError } {
   const fail = (lines: string[], status = 1) => ({ ok: false as const, error: { lines, status } });
-  const checked = checkPoolCreate(world, host, name, vdevs, force);
+  const checked = checkPoolCreate(world, host, name, { vdevs, ...aux }, force);
   if (!checked.ok) return checked;
   const devices = hostKernel(world, host).devices;
   const pool: Pool = {
@@ -74,6 +118,9 @@ export function createPool(world: World, host: string, name: string, vdevs: Vdev
     vdevs,
     ...(properties && Object.keys(properties).length > 0 ? { properties } : {}),
     ...(Object.keys(rootProperties).length > 0 ? { rootProperties: rootProperties as Pool['rootProperties'] } : {}),
+    ...(aux.logs.length > 0 ? { logs: aux.logs } : {}),
+    ...(aux.cache.length > 0 ? { cache: aux.cache } : {}),
+    ...(aux.spares.length > 0 ? { spares: aux.spares } : {}),
   };
   const edit = editLab(world.lab, (draft) => {
     const h = draftHost(draft, host);
@@ -83,7 +130,7 @@ export function createPool(world: World, host: string, name: string, vdevs: Vdev
   });
   if (!edit.ok) return fail([`cannot create '${name}': ${edit.error.message}`]);
   // libzfs zpool_label_disk: partition 1 up to 8 MiB before the end, partition 9 reserved.
-  for (const v of vdevs) for (const d of v.disks) {
+  for (const d of poolDisks(pool)) {
     const total = devices.find((x) => x.name === d)?.size ?? 0;
     partitionDisk(world, host, d, [
       { size: Math.floor((total - 2 * MiB - 8 * MiB) / MiB) * MiB, typeName: 'Solaris /usr & Apple ZFS', fstype: 'zfs_member' },
@@ -109,7 +156,7 @@ export function createPool(world: World, host: string, name: string, vdevs: Vdev
  * a pool of that name, every disk present, used once and not in use (zpool_vdev.c
  * make_root_vdev / is_device_in_use; `-f` overrides only a foreign filesystem).
  */
-export function checkPoolCreate(world: World, host: string, name: string, vdevs: Vdev[], force: boolean): { ok: true } | { ok: false; error: PoolError } {
+export function checkPoolCreate(world: World, host: string, name: string, spec: VdevSpec, force: boolean): { ok: true } | { ok: false; error: PoolError } {
   const fail = (lines: string[], status = 1) => ({ ok: false as const, error: { lines, status } });
   const bad = checkPoolName(name);
   if (bad) return fail([`cannot create '${name}': ${bad}`]);
@@ -119,7 +166,7 @@ export function checkPoolCreate(world: World, host: string, name: string, vdevs:
   const devices = hostKernel(world, host).devices;
   const inUse: string[] = [];
   const seen = new Set<string>();
-  for (const v of vdevs) for (const d of v.disks) {
+  for (const d of specDisks(spec)) {
     const dev = devices.find((x) => x.name === d && x.type === 'disk');
     // zpool_vdev.c is_device_in_use / make_leaf_vdev.
     if (!dev) return fail([`cannot open '${d}': no such device in /dev`, 'must be a full path or shorthand device name']);

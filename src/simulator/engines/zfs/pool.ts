@@ -45,7 +45,20 @@ export function openPool(world: World, host: Host, pool: Pool): PoolState {
     if (v.type === 'stripe') for (const d of devs) vdevs.push({ type: 'stripe', leaves: [d.name], leafSize: leafUsable(d.size), next: 0, alloc: 0 });
     else vdevs.push({ type: v.type, leaves: devs.map((d) => d.name), leafSize: leafUsable(Math.min(...devs.map((d) => d.size))), next: 0, alloc: 0 });
   });
+  const single = (d: string) => {
+    const leaf = leafDevice(world, host.name, d);
+    return { name: leaf.name, size: leaf.size };
+  };
+  const logs: VdevState[] = [];
+  for (const v of pool.logs ?? []) {
+    const devs = v.disks.map(single);
+    if (v.type === 'stripe') for (const d of devs) logs.push({ type: 'stripe', leaves: [d.name], leafSize: leafUsable(d.size), next: 0, alloc: 0 });
+    else logs.push({ type: v.type, leaves: devs.map((d) => d.name), leafSize: leafUsable(Math.min(...devs.map((d) => d.size))), next: 0, alloc: 0 });
+  }
   const state: PoolState = {
+    ...(logs.length > 0 ? { logs } : {}),
+    ...(pool.cache?.length ? { cache: pool.cache.map((d) => single(d).name) } : {}),
+    ...(pool.spares?.length ? { spares: pool.spares.map((d) => single(d).name) } : {}),
     name: pool.name,
     guid: stableHash(world.seed, 'pool-guid', host.name, pool.name),
     ashift,
@@ -59,7 +72,13 @@ export function openPool(world: World, host: Host, pool: Pool): PoolState {
   };
   zfsHost(world, host.name).pools[pool.name] = state;
   // The pool's first history line: how it was created (simplified for installer-made pools).
-  const spec = pool.vdevs.flatMap((v) => (v.type === 'stripe' ? v.disks : [v.type, ...v.disks])).join(' ');
+  const words = (vdevs: readonly { type: string; disks: string[] }[]) => vdevs.flatMap((v) => (v.type === 'stripe' ? v.disks : [v.type, ...v.disks]));
+  const spec = [
+    ...words(pool.vdevs),
+    ...(pool.logs?.length ? ['log', ...words(pool.logs)] : []),
+    ...(pool.cache?.length ? ['cache', ...pool.cache] : []),
+    ...(pool.spares?.length ? ['spare', ...pool.spares] : []),
+  ].join(' ');
   state.history.push([world.clock, `zpool create${pool.properties?.ashift ? ` -o ashift=${pool.properties.ashift}` : ''} ${pool.name} ${spec}`]);
   state.datasets[pool.name] = newDataset(world, host.name, state, pool.name, 'filesystem', 1);
   for (const d of [...host.datasets.map((x) => ({ name: x.name, type: 'filesystem' as const })), ...host.zvols.map((x) => ({ name: x.name, type: 'volume' as const }))]) {

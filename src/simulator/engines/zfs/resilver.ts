@@ -6,7 +6,8 @@
  * the new disk is labelled as `zpool create` labels a whole disk. Errors are the words after
  * zpool's "cannot attach sdd to sdb: " prefix, or the in-use lines of zpool_vdev.c.
  */
-// @sim zpool | OpenZFS 2.3 zpool attach/replace: disk to mirror, wider mirror, failed disk replaced, "device is too small", resilver with virtual time and the resilvered scan line
+// @sim zpool | OpenZFS 2.3 zpool attach/replace: disk to mirror, wider mirror, failed disk replaced (by a new disk or a hot spare), "device is too small", resilver with virtual time and the resilvered scan line
+import { poolDisks } from '../../model';
 import { partitionDisk } from '../kernel/devices';
 import type { World } from '../world';
 import { hostKernel } from '../world';
@@ -33,7 +34,7 @@ export function checkNewDisks(world: World, host: string, disks: string[], force
   const problems: string[] = [];
   for (const d of disks) {
     if (!devices.some((x) => x.name === d && x.type === 'disk')) return { ok: false, prefixed: false, lines: [`cannot open '${d}': no such device in /dev`, 'must be a full path or shorthand device name'] };
-    const owner = lab?.pools.find((p) => p.vdevs.some((v) => v.disks.includes(d)));
+    const owner = lab?.pools.find((p) => poolDisks(p).includes(d));
     const part = devices.find((x) => x.parent === d && x.fstype === 'zfs_member');
     if (owner) {
       problems.push(`/dev/${part?.name ?? d} is part of active pool '${owner.name}'`);
@@ -98,8 +99,32 @@ export function attachLeaf(world: World, host: string, pool: PoolState, existing
   return finish(world, host, pool, startResilver(world, pool, ready.vdev, ready.newLeaf));
 }
 
-/** `zpool replace POOL OLD NEW`: NEW takes OLD's place in its vdev and is resilvered; OLD leaves the pool. */
+/** The pool's hot-spare leaf on `disk`, if the disk is one of its spares. */
+function spareLeaf(world: World, host: string, pool: PoolState, disk: string): string | undefined {
+  const devices = hostKernel(world, host).devices;
+  return (pool.spares ?? []).find((l) => l === disk || devices.find((d) => d.name === l)?.parent === disk);
+}
+
+/**
+ * `zpool replace POOL OLD NEW`: NEW takes OLD's place in its vdev and is resilvered; OLD
+ * leaves the pool. NEW may be one of the pool's hot spares (zpool_vdev.c is_spare lets it
+ * through the in-use check); simplified: the spare leaves the spares list at once, as after
+ * the `zpool detach OLD` that ends the real spare-N stage.
+ */
 export function replaceLeaf(world: World, host: string, pool: PoolState, old: string, disk: string, force: boolean): { ok: true; scan: ScanState } | VdevRefusal {
+  const spare = spareLeaf(world, host, pool, disk.replace(/^\/dev\//, ''));
+  if (spare) {
+    const found = findLeaf(world, host, pool, old);
+    if (!found) return { ok: false, prefixed: true, lines: ['no such device in pool'] };
+    const v = pool.vdevs[found.vdev];
+    if (!v) return { ok: false, prefixed: true, lines: ['no such device in pool'] };
+    const h = pool.health?.[found.leaf];
+    const shown = h?.failed ? 'UNAVAIL' : h?.offline ? 'OFFLINE' : 'ONLINE';
+    pool.spares = (pool.spares ?? []).filter((l) => l !== spare);
+    v.leaves = v.leaves.map((l) => (l === found.leaf ? spare : l));
+    if (pool.health) delete pool.health[found.leaf];
+    return finish(world, host, pool, startResilver(world, pool, found.vdev, spare, { old: found.leaf, state: shown }));
+  }
   const ready = prepare(world, host, pool, old, disk.replace(/^\/dev\//, ''), force);
   if (!ready.ok) return ready;
   const v = pool.vdevs[ready.vdev];

@@ -163,6 +163,15 @@ export interface PoolState {
   journal?: TxgJournal;
   /** Made by `zpool create` on whole disks (status names the disks, not installer links). */
   wholeDisks?: boolean;
+  /**
+   * Separate log vdevs. Simplified: nothing is allocated on them (the ZIL and synchronous
+   * writes are not simulated); they show in status, list and iostat and can be removed.
+   */
+  logs?: VdevState[];
+  /** Cache (L2ARC) leaves: shown, never read from (the ARC is not simulated). */
+  cache?: string[];
+  /** Hot-spare leaves, AVAIL until `zpool replace` takes one. */
+  spares?: string[];
 }
 
 /** A pool after `zpool export`: its disks' contents and the lab configuration it takes back on import. */

@@ -5,7 +5,7 @@
  * classic `zpool add tank sdd` to a mirror pool, which leaves the pool depending on one
  * disk — unless -f. Attaching a disk to a mirror (`zpool attach`) is what was meant.
  */
-// @sim zpool | OpenZFS 2.3 zpool add [-f] POOL VDEV...: new top-level vdevs, "mismatched replication level" (type, parity and width) unless -f
+// @sim zpool | OpenZFS 2.3 zpool add [-f] POOL VDEV...: new top-level vdevs, log/cache/spare classes, "mismatched replication level" (type, parity and width) unless -f
 import type { Vdev } from '../../model';
 import type { World } from '../world';
 import { leafUsable } from './capacity';
@@ -13,6 +13,7 @@ import { refreshKernelSpace } from './kernel-space';
 import { checkNewDisks, labelDisk, type VdevRefusal } from './resilver';
 import type { PoolState, VdevState } from './state';
 import { syncLabVdevs } from './vdev-ops';
+import { specDisks, type VdevSpec } from './pool-ops';
 
 /** get_replication's view of a top-level vdev: its type word, parity and width. */
 interface Replication {
@@ -42,9 +43,25 @@ export function replicationMismatch(pool: PoolState, vdevs: Vdev[]): string | un
   return undefined;
 }
 
-/** Adds `vdevs` to the pool: disks checked and labelled, one top-level vdev per disk of a stripe. */
-export function addVdevs(world: World, host: string, pool: PoolState, vdevs: Vdev[], force: boolean): { ok: true } | VdevRefusal {
-  const disks = vdevs.flatMap((v) => v.disks);
+/** Top-level vdev states over freshly labelled disks: one per disk of a stripe. */
+function newVdevs(world: World, host: string, vdevs: Vdev[]): VdevState[] {
+  const out: VdevState[] = [];
+  for (const v of vdevs) {
+    const leaves = v.disks.map((d) => labelDisk(world, host, d));
+    if (v.type === 'stripe') for (const l of leaves) out.push({ type: 'stripe', leaves: [l.name], leafSize: leafUsable(l.size), next: 0, alloc: 0 });
+    else out.push({ type: v.type, leaves: leaves.map((l) => l.name), leafSize: leafUsable(Math.min(...leaves.map((l) => l.size))), next: 0, alloc: 0 });
+  }
+  return out;
+}
+
+/**
+ * Adds a vdev specification to the pool: disks checked and labelled; data vdevs striped in,
+ * logs, cache and spares to their classes (get_replication skips logs: only data vdevs are
+ * compared for the replication level).
+ */
+export function addVdevs(world: World, host: string, pool: PoolState, spec: VdevSpec, force: boolean): { ok: true } | VdevRefusal {
+  const vdevs = spec.vdevs;
+  const disks = specDisks(spec);
   const seen = new Set<string>();
   for (const d of disks) {
     if (seen.has(d)) return { ok: false, prefixed: false, lines: ['invalid vdev specification', "use '-f' to override the following errors:", `/dev/${d} is used more than once in the configuration`] };
@@ -54,11 +71,10 @@ export function addVdevs(world: World, host: string, pool: PoolState, vdevs: Vde
   if (bad) return bad;
   const mismatch = replicationMismatch(pool, vdevs);
   if (mismatch && !force) return { ok: false, prefixed: false, lines: ['invalid vdev specification', "use '-f' to override the following errors:", mismatch] };
-  for (const v of vdevs) {
-    const leaves = v.disks.map((d) => labelDisk(world, host, d));
-    if (v.type === 'stripe') for (const l of leaves) pool.vdevs.push({ type: 'stripe', leaves: [l.name], leafSize: leafUsable(l.size), next: 0, alloc: 0 });
-    else pool.vdevs.push({ type: v.type, leaves: leaves.map((l) => l.name), leafSize: leafUsable(Math.min(...leaves.map((l) => l.size))), next: 0, alloc: 0 });
-  }
+  pool.vdevs.push(...newVdevs(world, host, vdevs));
+  if (spec.logs.length > 0) pool.logs = [...(pool.logs ?? []), ...newVdevs(world, host, spec.logs)];
+  if (spec.cache.length > 0) pool.cache = [...(pool.cache ?? []), ...spec.cache.map((d) => labelDisk(world, host, d).name)];
+  if (spec.spares.length > 0) pool.spares = [...(pool.spares ?? []), ...spec.spares.map((d) => labelDisk(world, host, d).name)];
   const refused = syncLabVdevs(world, host, pool);
   if (refused) return { ok: false, prefixed: true, lines: [refused] };
   const lab = world.lab.hosts.find((h) => h.name === host);

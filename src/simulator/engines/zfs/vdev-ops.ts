@@ -40,11 +40,19 @@ export function syncLabVdevs(world: World, host: string, pool: PoolState): strin
     if (v.type === 'stripe' && last?.type === 'stripe') last.disks.push(...disks);
     else vdevs.push({ type: v.type, disks });
   }
+  const logs: Vdev[] = (pool.logs ?? []).map((v) => ({ type: v.type, disks: v.leaves.map((l) => diskOfLeaf(world, host, l)) }));
+  const disksOf = (leaves: string[] | undefined) => (leaves ?? []).map((l) => diskOfLeaf(world, host, l));
   const edit = editLab(world.lab, (draft) => {
     const h = draftHost(draft, host);
     const p = h?.pools.find((x) => x.name === pool.name);
     if (!p) return { ok: false, error: { code: 'no-pool', message: 'no such pool' } };
     p.vdevs = vdevs;
+    // Logs, cache and spares as the pool has them now (absent when empty, as a lab file leaves them out).
+    const classes = { logs, cache: disksOf(pool.cache), spares: disksOf(pool.spares) };
+    for (const [key, list] of Object.entries(classes) as ['logs' | 'cache' | 'spares', unknown[]][]) {
+      if (list.length > 0) (p as Record<string, unknown>)[key] = list;
+      else delete p[key];
+    }
     return { ok: true, value: null };
   });
   return edit.ok ? undefined : edit.error.message;

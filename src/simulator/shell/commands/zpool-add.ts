@@ -21,7 +21,7 @@ export function zpoolAdd(ctx: CommandContext, argv: string[]): CommandResult {
   if (!pool) return { stdout: '', stderr: `cannot open '${name}': no such pool\n`, exitCode: 1 };
   const vdevs = parseVdevSpec(spec);
   if (!vdevs.ok) return { stdout: '', stderr: `${vdevs.message}\n`, exitCode: 1 };
-  const r = addVdevs(ctx.world, ctx.host.name, pool, vdevs.vdevs, parsed.args.flags.f !== undefined);
+  const r = addVdevs(ctx.world, ctx.host.name, pool, vdevs, parsed.args.flags.f !== undefined);
   if (!r.ok) return { stdout: '', stderr: r.lines.map((l, i) => (i === 0 && r.prefixed ? `cannot add to '${name}': ${l}` : l) + '\n').join(''), exitCode: 1 };
   return { stdout: '', stderr: '', exitCode: 0 };
 }

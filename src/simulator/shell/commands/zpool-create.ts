@@ -4,7 +4,7 @@
  */
 // @sim zpool | OpenZFS 2.3 zpool create [-fnd] [-m MOUNTPOINT] [-o prop=val] [-O fsprop=val] [-R ROOT] POOL [mirror|raidz1|raidz2|raidz3] DISKS..., zpool destroy: vdev checks, disks labelled as zpool_label_disk
 import type { CommandContext, CommandResult } from '../command-spec';
-import { checkPoolCreate, createPool, destroyPool, parseVdevSpec } from '../../engines/zfs/pool-ops';
+import { checkPoolCreate, createPool, destroyPool, parseVdevSpec, type VdevSpec } from '../../engines/zfs/pool-ops';
 import { NATIVE_DEFAULTS } from '../../engines/zfs/properties';
 import { poolAltroot, type Vdev } from '../../model';
 import { parseZfsArgs } from '../zfs-args';
@@ -19,12 +19,22 @@ const fail = (stderr: string, exitCode = 1): CommandResult => ({ stdout: '', std
  * The dry-run layout (zpool_main.c print_vdev_tree with no vdev ids): the pool, each
  * redundant vdev by type (`mirror`, `raidz1`), its disks two columns further in, after a tab.
  */
-function dryRunLayout(name: string, vdevs: readonly Vdev[]): string {
+function dryRunLayout(name: string, spec: VdevSpec): string {
   const lines = [`would create '${name}' with the following layout:`, '', `\t${name}`];
-  for (const v of vdevs) {
-    if (v.type === 'stripe') for (const d of v.disks) lines.push(`\t  ${d}`);
-    else lines.push(`\t  ${v.type}`, ...v.disks.map((d) => `\t    ${d}`));
+  const tree = (vdevs: readonly Vdev[]) => {
+    for (const v of vdevs) {
+      if (v.type === 'stripe') for (const d of v.disks) lines.push(`\t  ${d}`);
+      else lines.push(`\t  ${v.type}`, ...v.disks.map((d) => `\t    ${d}`));
+    }
+  };
+  tree(spec.vdevs);
+  // Then the classes: print_vdev_tree "logs", print_cache_list, print_spare_list.
+  if (spec.logs.length > 0) {
+    lines.push('\tlogs');
+    tree(spec.logs);
   }
+  if (spec.cache.length > 0) lines.push('\tcache', ...spec.cache.map((d) => `\t  ${d}`));
+  if (spec.spares.length > 0) lines.push('\tspares', ...spec.spares.map((d) => `\t  ${d}`));
   return lines.join('\n') + '\n';
 }
 
@@ -87,11 +97,11 @@ export function zpoolCreate(ctx: CommandContext, argv: string[]): CommandResult 
   }
   if (mountpoint !== undefined) rootProperties.mountpoint = mountpoint;
   if (flags.n) {
-    const check = checkPoolCreate(ctx.world, ctx.host.name, name, vdevs.vdevs, flags.f !== undefined);
+    const check = checkPoolCreate(ctx.world, ctx.host.name, name, vdevs, flags.f !== undefined);
     if (!check.ok) return fail(check.error.lines.join('\n') + '\n', check.error.status);
-    return { stdout: dryRunLayout(name, vdevs.vdevs), stderr: '', exitCode: 0 };
+    return { stdout: dryRunLayout(name, vdevs), stderr: '', exitCode: 0 };
   }
-  const made = createPool(ctx.world, ctx.host.name, name, vdevs.vdevs, properties as never, flags.f !== undefined, rootProperties);
+  const made = createPool(ctx.world, ctx.host.name, name, vdevs.vdevs, properties as never, flags.f !== undefined, rootProperties, vdevs);
   if (!made.ok) return fail(made.error.lines.join('\n') + '\n', made.error.status);
   return { stdout: '', stderr: '', exitCode: 0 };
 }

@@ -7,10 +7,10 @@
  */
 // @sim zpool | OpenZFS 2.3 zpool iostat [-v] [pool...]: capacity columns and layout of print_iostat_header/print_vdev_stats; operations and bandwidth always 0; no interval/count
 import type { CommandContext, CommandResult } from '../command-spec';
-import { rawSize } from '../../engines/zfs/capacity';
+import { leafUsable, rawSize } from '../../engines/zfs/capacity';
 import { catchUpTxg } from '../../engines/zfs/pool';
 import { poolAllocated } from '../../engines/zfs/space';
-import type { PoolState } from '../../engines/zfs/state';
+import type { PoolState, VdevState } from '../../engines/zfs/state';
 import { zfsHost } from '../../engines/zfs/state';
 import { parseZfsArgs } from '../zfs-args';
 import { nicebytes } from '../zfs-format';
@@ -21,6 +21,8 @@ interface Row {
   name: string;
   alloc: string;
   free: string;
+  /** A class line (`logs`, `cache`): the name, then "-" in every column. */
+  header?: boolean;
 }
 
 function poolRows(ctx: CommandContext, pool: PoolState, verbose: boolean): Row[] {
@@ -29,14 +31,25 @@ function poolRows(ctx: CommandContext, pool: PoolState, verbose: boolean): Row[]
   const alloc = Math.min(total, poolAllocated(pool));
   const rows: Row[] = [{ name: pool.name, alloc: nicebytes(alloc, false), free: nicebytes(total - alloc, false) }];
   if (!verbose) return rows;
-  pool.vdevs.forEach((v, i) => {
+  const top = (v: VdevState, id: number) => {
     const size = rawSize(v, pool.ashift);
     const a = Math.min(size, v.alloc);
-    const top = { alloc: nicebytes(a, false), free: nicebytes(size - a, false) };
-    if (v.type === 'stripe') return void rows.push({ name: `  ${leafName(ctx, pool, v.leaves[0] as string, false)}`, ...top });
-    rows.push({ name: `  ${v.type}-${i}`, ...top });
+    const figures = { alloc: nicebytes(a, false), free: nicebytes(size - a, false) };
+    if (v.type === 'stripe') return void rows.push({ name: `  ${leafName(ctx, pool, v.leaves[0] as string, false)}`, ...figures });
+    rows.push({ name: `  ${v.type}-${id}`, ...figures });
     for (const l of v.leaves) rows.push({ name: `    ${leafName(ctx, pool, l, false)}`, alloc: '-', free: '-' });
-  });
+  };
+  pool.vdevs.forEach((v, i) => top(v, i));
+  // print_vdev_stats: the log class, then cache, each under print_iostat_dashes(cb, 0, NAME); spares are not listed.
+  if (pool.logs?.length) {
+    rows.push({ name: 'logs', alloc: '', free: '', header: true });
+    pool.logs.forEach((v, i) => top(v, pool.vdevs.length + i));
+  }
+  if (pool.cache?.length) {
+    rows.push({ name: 'cache', alloc: '', free: '', header: true });
+    const devices = ctx.world.kernel[ctx.host.name]?.devices ?? [];
+    for (const l of pool.cache) rows.push({ name: `  ${leafName(ctx, pool, l, false)}`, alloc: '0', free: nicebytes(leafUsable(devices.find((d) => d.name === l)?.size ?? 0), false) });
+  }
   return rows;
 }
 
@@ -60,7 +73,7 @@ export function zpoolIostat(ctx: CommandContext, argv: string[]): CommandResult 
   const sep = `${'-'.repeat(width)}${'  -----'.repeat(6)}`;
   const out = [`${' '.repeat(width + 4)}capacity     operations     bandwidth `, `${'pool'.padEnd(width)}  alloc   free   read  write   read  write`, sep];
   for (const g of groups) {
-    for (const r of g) out.push(`${r.name.padEnd(width)}  ${r.alloc.padStart(5)}  ${r.free.padStart(5)}${'      0'.repeat(4)}`);
+    for (const r of g) out.push(r.header ? `${r.name.padEnd(width)}${'      -'.repeat(6)}` : `${r.name.padEnd(width)}  ${r.alloc.padStart(5)}  ${r.free.padStart(5)}${'      0'.repeat(4)}`);
     // print_iostat: verbose mode separates every pool; otherwise a closing line when there are several.
     if (verbose) out.push(sep);
   }

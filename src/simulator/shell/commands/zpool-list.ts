@@ -5,9 +5,9 @@
  */
 // @sim zpool | OpenZFS 2.3 zpool list [-H] [-p] [-P] [-v] [-o props] [pool]: vdev lines of collect_list_stats, columns of zpool_main.c print_pool; FRAG 0%, DEDUP 1.00x
 import type { CommandContext, CommandResult } from '../command-spec';
-import { rawSize } from '../../engines/zfs/capacity';
+import { leafUsable, rawSize } from '../../engines/zfs/capacity';
 import { poolHealth, vdevHealth } from '../../engines/zfs/faults';
-import type { PoolState } from '../../engines/zfs/state';
+import type { PoolState, VdevState } from '../../engines/zfs/state';
 import { leafName } from './zpool-status';
 import { catchUpTxg } from '../../engines/zfs/pool';
 import { poolAllocated } from '../../engines/zfs/space';
@@ -111,20 +111,36 @@ function vdevRows(ctx: CommandContext, pool: PoolState, full: boolean): VdevRow[
   const devices = ctx.world.kernel[ctx.host.name]?.devices ?? [];
   const psize = (leaf: string) => devices.find((d) => d.name === leaf)?.size ?? 0;
   const rows: VdevRow[] = [];
-  pool.vdevs.forEach((v, i) => {
+  const leafHealth = (leaf: string) => {
+    const h = pool.health?.[leaf];
+    return h?.failed ? 'UNAVAIL' : h?.offline ? 'OFFLINE' : 'ONLINE';
+  };
+  const top = (v: VdevState, id: number, health: string) => {
     const space = rawSize(v, pool.ashift);
-    const health = vdevHealth(pool, i);
     if (v.type === 'stripe') {
       const leaf = v.leaves[0] as string;
       rows.push({ depth: 2, name: leafName(ctx, pool, leaf, full), size: psize(leaf), toplevel: true, space, alloc: v.alloc, health });
       return;
     }
-    rows.push({ depth: 2, name: `${v.type}-${i}`, size: space, toplevel: true, space, alloc: v.alloc, health });
-    for (const leaf of v.leaves) {
-      const h = pool.health?.[leaf];
-      rows.push({ depth: 4, name: leafName(ctx, pool, leaf, full), size: psize(leaf), toplevel: false, space: 0, alloc: 0, health: h?.failed ? 'UNAVAIL' : h?.offline ? 'OFFLINE' : 'ONLINE' });
-    }
-  });
+    rows.push({ depth: 2, name: `${v.type}-${id}`, size: space, toplevel: true, space, alloc: v.alloc, health });
+    for (const leaf of v.leaves) rows.push({ depth: 4, name: leafName(ctx, pool, leaf, full), size: psize(leaf), toplevel: false, space: 0, alloc: 0, health: leafHealth(leaf) });
+  };
+  pool.vdevs.forEach((v, i) => top(v, i, vdevHealth(pool, i)));
+  // Then the classes, each under a line of dashes: logs (ids after the data vdevs'), cache, spare.
+  const header = (name: string) => rows.push({ depth: 0, name, size: 0, toplevel: false, space: 0, alloc: 0, health: '-', header: true });
+  if (pool.logs?.length) {
+    header('logs');
+    pool.logs.forEach((v, i) => top(v, pool.vdevs.length + i, v.leaves.every((l) => leafHealth(l) === 'ONLINE') ? 'ONLINE' : 'DEGRADED'));
+  }
+  if (pool.cache?.length) {
+    header('cache');
+    // An L2ARC device: its space is shown with nothing allocated (the ARC is not simulated).
+    for (const leaf of pool.cache) rows.push({ depth: 2, name: leafName(ctx, pool, leaf, full), size: psize(leaf), toplevel: true, space: leafUsable(psize(leaf)), alloc: 0, health: leafHealth(leaf) });
+  }
+  if (pool.spares?.length) {
+    header('spare');
+    for (const leaf of pool.spares) rows.push({ depth: 2, name: leafName(ctx, pool, leaf, full), size: psize(leaf), toplevel: false, space: 0, alloc: 0, health: leafHealth(leaf) === 'ONLINE' ? 'AVAIL' : leafHealth(leaf) });
+  }
   return rows;
 }
 
@@ -135,7 +151,10 @@ function vdevRows(ctx: CommandContext, pool: PoolState, full: boolean): VdevRow[
  * sizes of 0 are "-", CAP is in hundredths ("0.00%", "28.4%"); no ALTROOT column.
  */
 function vdevLine(r: VdevRow, nameWidth: number, scripted: boolean, parsable: boolean): string {
-  const num = (n: number, valid: boolean) => (!valid ? '-' : parsable ? String(n) : nicebytes(n));
+  // collect_list_stats `dashes`: "%-*s      -      -      -        -         -      -      -      -         -".
+  if (r.header) return r.name.padEnd(nameWidth) + '      -      -      -        -         -      -      -      -         -';
+  // zfs_nicenum (ZFS_NICENUM_1024): no unit below 1K, so nothing allocated prints "0".
+  const num = (n: number, valid: boolean) => (!valid ? '-' : parsable ? String(n) : nicebytes(n, false));
   const dash = (n: number, valid: boolean) => (!valid || n === 0 ? '-' : num(n, true));
   const permyriad = r.space === 0 ? 0 : Math.floor((r.alloc * 10000) / r.space);
   const cap = !r.toplevel ? '-' : parsable ? String(Math.floor(permyriad / 100)) : `${(permyriad / 100).toFixed(permyriad < 1000 ? 2 : permyriad < 10000 ? 1 : 0)}%`;

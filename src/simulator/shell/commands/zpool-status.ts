@@ -4,7 +4,7 @@
  * "\t%*s%-*s  %-8s %5s %5s %5s", the name column at least 10 wide, 2 more per level).
  * A pool never scrubbed has no scan line (print_scan_status returns early in 2.x).
  */
-// @sim zpool | OpenZFS 2.3 zpool status [-v] [-x] [-P] [pool]: status/action/see for data errors, missing and failing devices; scan line; pool/state/config/errors as zpool_main.c; leaf names as the installers create them (by-id -part3 on Proxmox, partuuid on TrueNAS)
+// @sim zpool | OpenZFS 2.3 zpool status [-v] [-x] [-P] [pool]: logs/cache/spares sections; status/action/see for data errors, missing and failing devices; scan line; pool/state/config/errors as zpool_main.c; leaf names as the installers create them (by-id -part3 on Proxmox, partuuid on TrueNAS)
 import type { CommandContext, CommandResult } from '../command-spec';
 import { byIdName } from '../../engines/kernel/drivers/devtmpfs';
 import { stableHash } from '../../engines/random';
@@ -135,10 +135,35 @@ function poolStatus(ctx: CommandContext, pool: PoolState, full: boolean, verbose
       v.leaves.forEach((leaf, j) => pushLeaf(leaf, 4, j));
     }
   });
-  const width = Math.max(10, ...rows.map((r) => r.depth + r.name.length));
+  // The classes after the data vdevs (status_callback): print_class_vdevs "logs" (top-level
+  // vdev ids go on after the data vdevs'), print_l2cache, print_spares.
+  const classRows: { header: string; rows: typeof rows; spare?: boolean }[] = [];
+  if (pool.logs?.length) {
+    const logRows: typeof rows = [];
+    pool.logs.forEach((v, i) => {
+      if (v.type === 'stripe') logRows.push(leafRow(v.leaves[0] as string, 2));
+      else {
+        const leaves = v.leaves.map((l) => leafRow(l, 4));
+        const bad = leaves.filter((l) => l.state !== 'ONLINE').length;
+        logRows.push({ depth: 2, name: `${v.type}-${pool.vdevs.length + i}`, state: bad === 0 ? 'ONLINE' : bad < leaves.length ? 'DEGRADED' : 'UNAVAIL', cksum: 0, read: 0, write: 0 }, ...leaves);
+      }
+    });
+    classRows.push({ header: 'logs\t', rows: logRows });
+  }
+  if (pool.cache?.length) classRows.push({ header: 'cache', rows: pool.cache.map((l) => leafRow(l, 2)) });
+  // print_status_config with isspare: AVAIL for a healthy spare, no counters.
+  if (pool.spares?.length) classRows.push({ header: 'spares', spare: true, rows: pool.spares.map((l) => ({ ...leafRow(l, 2), state: pool.health?.[l]?.failed ? 'UNAVAIL' : 'AVAIL' })) });
+  const width = Math.max(10, ...[...rows, ...classRows.flatMap((c) => c.rows)].map((r) => r.depth + r.name.length));
   const line = (depth: number, name: string, state: string, r: string, w: string, c: string) => `\t${' '.repeat(depth)}${name.padEnd(width - depth)}  ${state.padEnd(8)} ${r.padStart(5)} ${w.padStart(5)} ${c.padStart(5)}`;
   const out = [`  pool: ${pool.name}`, ` state: ${shownHealth(pool, now)}`, ...problemLines(pool, now), ...scanLines(ctx, pool), 'config:', '', line(0, 'NAME', 'STATE', 'READ', 'WRITE', 'CKSUM')];
   for (const r of rows) out.push(line(r.depth, r.name, r.state, count(r.read), count(r.write), count(r.cksum)) + (r.note ? `  ${r.note}` : ''));
+  for (const c of classRows) {
+    out.push(`\t${c.header}`);
+    for (const r of c.rows) {
+      if (c.spare) out.push(`\t${' '.repeat(r.depth)}${r.name.padEnd(width - r.depth)}  ${r.state.padEnd(8)}`);
+      else out.push(line(r.depth, r.name, r.state, count(r.read), count(r.write), count(r.cksum)) + (r.note ? `  ${r.note}` : ''));
+    }
+  }
   out.push('');
   const errors = pool.errors ?? [];
   if (errors.length === 0) out.push('errors: No known data errors');
@@ -163,9 +188,22 @@ export function zpoolStatus(ctx: CommandContext, argv: string[]): CommandResult 
   if (chosen.length === 0 && errors.length === 0) return { stdout: 'no pools available\n', stderr: '', exitCode: 0 };
   // -x: only pools with problems; a healthy system says so once.
   if (f.x) {
+    const named = parsed.args.operands.length > 0;
     const sick = chosen.filter((p) => problemLines(p, ctx.world.clock).length > 0);
-    if (sick.length === 0) return { stdout: chosen.length > 0 ? 'all pools are healthy\n' : '', stderr, exitCode: errors.length ? 1 : 0 };
-    return { stdout: sick.map((p) => poolStatus(ctx, p, f.P !== undefined, f.v !== undefined)).join('\n'), stderr, exitCode: errors.length ? 1 : 0 };
+    if (!named) {
+      if (sick.length === 0) return { stdout: chosen.length > 0 ? 'all pools are healthy\n' : '', stderr, exitCode: errors.length ? 1 : 0 };
+      return { stdout: sick.map((p) => poolStatus(ctx, p, f.P !== undefined, f.v !== undefined)).join('\n'), stderr, exitCode: errors.length ? 1 : 0 };
+    }
+    // status_callback for named pools: "pool 'X' is healthy" for each healthy one; a newline
+    // goes before every status printed after the first line of output.
+    let stdout = '';
+    let first = true;
+    for (const p of chosen) {
+      if (!sick.includes(p)) stdout += `pool '${p.name}' is healthy\n`;
+      else stdout += (first ? '' : '\n') + poolStatus(ctx, p, f.P !== undefined, f.v !== undefined);
+      first = false;
+    }
+    return { stdout, stderr, exitCode: errors.length ? 1 : 0 };
   }
   return { stdout: chosen.map((p) => poolStatus(ctx, p, f.P !== undefined, f.v !== undefined)).join('\n'), stderr, exitCode: errors.length ? 1 : 0 };
 }

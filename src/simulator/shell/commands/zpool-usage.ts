@@ -12,6 +12,7 @@ export const ZPOOL_HELP: Record<string, string> = {
   detach: '\tdetach <pool> <device>\n',
   offline: '\toffline [--power]|[[-f][-t]] <pool> <device> ...\n',
   online: '\tonline [--power][-e] <pool> <device> ...\n',
+  remove: '\tremove [-npsw] <pool> <device> ...\n',
   replace: '\treplace [-fsw] [-o property=value] <pool> <device> [new-device]\n',
   clear: '\tclear [[--power]|[-nF]|-X] <pool> [device]\n',
   create: '\tcreate [-fnd] [-o property=value] ... \n\t    [-O file-system-property=value] ... \n\t    [-m mountpoint] [-R root] <pool> <vdev> ...\n',

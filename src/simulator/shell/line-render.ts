@@ -146,15 +146,19 @@ export function renderFinal(prompt: string, previous: EditorState | null | undef
 }
 
 /**
- * Completion choices in columns, as readline lists them (rl_display_match_list): each column
- * as wide as the longest choice plus two, as many columns as fit, filled top to bottom; one
- * row of text per line, ending with CR LF.
+ * Completion choices in columns, as readline lists them (complete.c rl_display_match_list):
+ * each column as wide as the longest choice plus two, as many columns as fit (one fewer when
+ * they would fill the row exactly), filled top to bottom; one row of text per line, ending
+ * with CR LF. (readline asks "Display all N possibilities?" from 100 choices on; this lists them.)
  */
 export function formatChoices(choices: readonly string[], cols: number): string {
   if (choices.length === 0) return '';
   const widthOf = (s: string): number => [...s].reduce((n, ch) => n + cellWidth(ch.codePointAt(0) as number), 0);
   const max = Math.max(...choices.map(widthOf)) + 2;
-  const perRow = Math.max(1, Math.floor(Math.max(1, Math.floor(cols) || 80) / max));
+  const width = Math.max(1, Math.floor(cols) || 80);
+  let perRow = Math.floor(width / max);
+  if (perRow !== 1 && perRow * max === width) perRow--; // complete.c: a row that would touch the margin takes one column less
+  perRow = Math.max(1, perRow);
   const rows = Math.ceil(choices.length / perRow);
   let out = '';
   for (let r = 0; r < rows; r++) {

@@ -241,6 +241,7 @@ describe('completion', () => {
 
   test('choices are listed in columns, top to bottom', () => {
     expect(formatChoices(['a', 'bb', 'ccc', 'dddd', 'e'], 20)).toBe('a     ccc   e\r\nbb    dddd\r\n');
+    expect(formatChoices(['a', 'bb', 'ccc', 'dddd', 'e'], 18)).toBe('a     dddd\r\nbb    e\r\nccc\r\n');
     expect(formatChoices(['one'], 2)).toBe('one\r\n');
     expect(formatChoices([], 80)).toBe('');
   });

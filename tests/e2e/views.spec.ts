@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { buildSync } from 'esbuild';
 import type { Page } from '@playwright/test';
 import { test, expect } from './guarded-test';
+import { LabDriver } from './lab-terminal';
 import { iscsiTopologyView } from '../../src/simulator/engines/iscsi';
 import { namespacesView } from '../../src/simulator/engines/proxmox';
 import { zfsTreeView } from '../../src/simulator/engines/zfs';
@@ -121,4 +122,24 @@ test('hostile names in the models stay text in the page', async ({ page }) => {
   await expect(page.locator('#view-namespaces [data-key="container"]')).toHaveAttribute('aria-label', /^Container 101 \(<img src=x onerror=alert\(1\)>\$\(reboot\)␛\[31m\) on <svg onload=alert\(2\)>/);
   await expect(page.locator('#view-zfs .hlab-view-description')).toContainText('/<img src=x onerror=alert(1)>$(reboot)␛[31m:');
   expect(dialogs).toBe(0);
+});
+
+test('on /lab/: the ZFS view follows the typed lines — damaged, then healed — and Tab reaches its nodes', async ({ page }) => {
+  // Seven lines through the worker, each redrawing the views, then axe: slow on a loaded 2-core machine.
+  test.setTimeout(90_000);
+  await page.goto('/lab/');
+  const lab = new LabDriver(page);
+  await lab.ready();
+  for (const line of ['ssh truenas', 'zpool create tank mirror sda sdb', 'zfs create tank/fs', 'dd if=/dev/urandom of=/mnt/tank/fs/f bs=128K count=4 status=none', 'lab fault corrupt sdb']) await lab.run(line);
+  const section = page.locator('section[data-view="zfs"]');
+  await section.getByRole('combobox').selectOption({ label: 'truenas: tank/fs' });
+  await expect(section.locator('svg g.block.damaged')).toHaveCount(4);
+  await lab.run('zpool scrub -w tank');
+  await expect(section.locator('svg g.block.healed')).toHaveCount(4);
+  await expect(section.locator('svg g.block.damaged')).toHaveCount(0);
+  await section.locator('.hlab-view-frame').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('data-key', 'uberblock');
+  const results = await new AxeBuilder({ page }).include('section[data-view]').withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
 });

@@ -126,10 +126,11 @@ describe('createSimApi', () => {
     const yaml = starter.labYaml().replace('name: Starter lab', 'name: My lab');
     expect(api.boot({ labText: yaml, labFileName: 'mine.yaml' }).ok).toBe(true);
     api.run('hostname');
+    api.run('echo "héllo 日本 😀 \u0001"');
     const other = createSimApi();
     const result = other.boot({ share: api.shareFragment() });
     expect(result.ok && result.labTitle).toBe('My lab');
-    expect(result.ok && text(result.transcript)).toBe('root@pve:~# hostname\npve\n');
+    expect(result.ok && text(result.transcript)).toBe('root@pve:~# hostname\npve\nroot@pve:~# echo "héllo 日本 😀 \u0001"\nhéllo 日本 😀 \u0001\n');
   });
 
   test('clear empties the screen for a restored session', () => {

@@ -28,10 +28,13 @@ export function startZfsFuse(pool = 'hlabtest'): ZfsFuse {
   if (runTool(zpool, ['list']).status !== 0) {
     // zfs-fuse daemonises itself; a daemon stopped just before may still hold its pid file,
     // so wait for it to be gone and try again a few times.
-    let run = spawnSync(daemon, [], { encoding: 'utf8' });
+    // The daemon outlives this run: start it with every descriptor above stderr closed, so it
+    // does not keep one this process inherited (e.g. the lock of `flock LOCK npm test`) open forever.
+    const closed = ['-c', 'for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done 2>/dev/null; exec "$0"', daemon];
+    let run = spawnSync('bash', closed, { encoding: 'utf8' });
     for (let i = 0; i < 40 && run.status !== 0; i++) {
       spawnSync('sleep', ['0.1']);
-      run = spawnSync(daemon, [], { encoding: 'utf8' });
+      run = spawnSync('bash', closed, { encoding: 'utf8' });
     }
     if (run.status !== 0) throw new Error(`zfs-fuse did not start: ${run.stderr}`);
     started = true;

@@ -27,7 +27,7 @@ const toSim = (text: string) => text.replaceAll(`${dir}/a`, 'sda').replaceAll(`$
 
 describe('zpool create against zfs-fuse', () => {
   it('-n prints the same layout and creates nothing', () => {
-    for (const spec of [['mirror', 'a', 'b'], ['a', 'b'], ['mirror', 'a', 'b', 'mirror', 'c', 'd']]) {
+    for (const spec of [['mirror', 'a', 'b'], ['a', 'b'], ['mirror', 'a', 'b', 'mirror', 'c', 'd'], ['a', 'log', 'b'], ['a', 'log', 'mirror', 'b', 'c']]) {
       const real = runTool(z.zpool, ['create', '-n', 'hlabflags', ...spec.map((w) => (w.length === 1 ? join(dir, w) : w))]);
       const s = boot({ host: 'truenas' });
       const sim = run(s, `zpool create -n hlabflags ${spec.map((w) => (w.length === 1 ? `sd${w}` : w)).join(' ')}`);
@@ -59,5 +59,26 @@ describe('zpool create against zfs-fuse', () => {
       expect(sim.exitCode, args.join(' ')).toBe(real.status);
       expect(runTool(z.zpool, ['list', 'hlabflags']).status).not.toBe(0);
     }
+  });
+
+  // zfs-fuse 0.7 takes no file as a cache device ("cache device must be a disk or disk slice")
+  // and its -n prints no cache or spare lists (OpenZFS 2.3's print_cache_list/print_spare_list
+  // are pinned in tests/unit/shell/commands/zpool-classes.test.ts); logs and spares compare here.
+  it('log and spare devices: status lists them; remove takes each out; a bad class spec is refused alike', () => {
+    const made = runTool(z.zpool, ['create', '-f', '-m', 'none', 'hlabflags', join(dir, 'a'), 'log', join(dir, 'b'), 'spare', join(dir, 'd')]);
+    expect(made.status, made.stderr).toBe(0);
+    const sections = (text: string) => text.split('\n').filter((l) => /^\t(logs|cache|spares)\s*$|AVAIL/.test(l)).map((l) => l.trim().split(/\s+/).slice(-1)[0]);
+    expect(sections('\tlogs\n\tspares\n\t  x AVAIL')).toEqual(['logs', 'spares', 'AVAIL']);
+    const realStatus = runTool(z.zpool, ['status', 'hlabflags']).stdout;
+    const removed = ['b', 'd'].map((f) => runTool(z.zpool, ['remove', 'hlabflags', join(dir, f)]).status);
+    const realAfter = runTool(z.zpool, ['status', 'hlabflags']).stdout;
+    const badLog = runTool(z.zpool, ['create', '-f', 'hlabflags2', join(dir, 'b'), 'log', 'raidz', join(dir, 'c'), join(dir, 'd')]).status;
+    runTool(z.zpool, ['destroy', '-f', 'hlabflags']);
+    const t = boot({ host: 'truenas' });
+    expect(run(t, 'zpool create -m none hlabflags sda log sdb spare sdd').exitCode).toBe(0);
+    expect(sections(run(t, 'zpool status hlabflags').stdout)).toEqual(sections(realStatus));
+    expect(['sdb', 'sdd'].map((d) => run(t, `zpool remove hlabflags ${d}`).exitCode)).toEqual(removed);
+    expect(sections(run(t, 'zpool status hlabflags').stdout)).toEqual(sections(realAfter));
+    expect(run(t, 'zpool create other sdb log raidz sdc sdd').exitCode).toBe(badLog);
   });
 });

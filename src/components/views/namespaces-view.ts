@@ -8,7 +8,7 @@
  * `namespacesView` model.
  */
 import type { NamespacesView } from '../../simulator/worker/api-types';
-import { LINE_H, arrowMarker, box, charsIn, clip, edge, el, group, heading, idPrefixOf, node, nodeHeight, pickShown, svgRoot, text, VIEW_WIDTH, visible, wrap, type ViewOptions } from './svg';
+import { LINE_H, arrowMarker, box, charsIn, clip, edge, el, group, heading, idPrefixOf, node, nodeHeight, pickShown, svgRoot, text, VIEW_WIDTH, visible, type ViewOptions } from './svg';
 
 type IdmapEntry = NamespacesView['idmap'][number];
 
@@ -40,10 +40,14 @@ function mapped(view: NamespacesView, id: number): boolean {
   return view.idmap.some((e) => e.type === 'u' && id >= e.container && id < e.container + e.count);
 }
 
-/** A path on at most two lines of a column (the second clipped): paths are what tell mounts apart. */
+/** A path on at most two lines of a column (the second clipped), broken after a `/` where one fits: paths are what tell mounts apart. */
 function fold(path: string, width: number): string[] {
-  const lines = wrap(path, charsIn(width));
-  return lines.length <= 2 ? lines : [lines[0] as string, clip(lines.slice(1).join(''), charsIn(width))];
+  const max = charsIn(width);
+  const chars = [...visible(path)];
+  if (chars.length <= max) return [chars.join('')];
+  const slash = chars.lastIndexOf('/', max - 1);
+  const cut = slash > 0 ? slash + 1 : max;
+  return [chars.slice(0, cut).join(''), clip(chars.slice(cut).join(''), max)];
 }
 
 function plural(n: number, word: string): string {
@@ -109,7 +113,9 @@ export function renderNamespacesView(model: NamespacesView, options: NamespacesV
   model.idmap.forEach((e: IdmapEntry, i) => {
     const inside = range(e.type, e.container, e.count);
     const outside = range(e.type, e.host, e.count);
-    row(`map:${i}`, `${inside} in the container ${e.count === 1 ? 'is' : 'are'} ${outside} on the host (lxc.idmap ${e.type} ${e.container} ${e.host} ${e.count})`, [inside], [outside], ['idmap']);
+    // A passthrough entry (same IDs both sides) is how a share keeps its owners: said so.
+    const same = e.container === e.host;
+    row(`map:${i}`, `${inside} in the container ${e.count === 1 ? 'is' : 'are'} ${outside} on the host${same ? ' (passthrough: the same IDs)' : ''} (lxc.idmap ${e.type} ${e.container} ${e.host} ${e.count})`, [inside], [same ? `${outside} (same)` : outside], same ? ['idmap', 'passthrough'] : ['idmap']);
   });
 
   // Processes: both PIDs, both UIDs.

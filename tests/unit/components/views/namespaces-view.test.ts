@@ -37,6 +37,15 @@ describe('the namespaces view', () => {
     expect(describeNamespacesView(m, 'pve')).toContain('root (uid 0) is uid 100000 on the host');
   });
 
+  it('says when a map entry passes IDs through unchanged (the family-share map)', () => {
+    const m = model(containerScenario());
+    const passthrough: NamespacesView = { ...m, idmap: [{ type: 'u', container: 0, host: 100000, count: 1000 }, { type: 'u', container: 1000, host: 1000, count: 3 }] };
+    const row = byKey(parseXml(renderNamespacesView(passthrough)), 'map:1');
+    expect(textOf(row)).toBe('uid 1000–1002 uid 1000–1002 (same)');
+    expect(classes(row)).toContain('passthrough');
+    expect(row.attrs['aria-label']).toBe('uid 1000–1002 in the container are uid 1000–1002 on the host (passthrough: the same IDs) (lxc.idmap u 1000 1000 3)');
+  });
+
   it('marks users outside a custom map as unmapped (nobody on the host), not by colour alone', () => {
     const m = model(containerScenario());
     const narrowed: NamespacesView = {
@@ -80,7 +89,7 @@ describe('the namespaces view', () => {
     expect(focusable(svg).map((e) => e.attrs['aria-label'])).toContain('User <img src=x onerror=alert(1)>: uid 1000 in the container is uid 101000 on the host');
     expect(textOf(svg)).toContain('PID 1 · uid 0 sh -c "$(reboot)" ␛]…');
     expect(byKey(svg, 'proc:9').attrs['aria-label']).toBe('Process sh -c "$(reboot)" ␛]0;owned␇: PID 1 uid 0 in the container is PID 9 uid 100000 on the host');
-    expect(textOf(byKey(svg, 'mount:/mnt/"><svg onload=alert(1)>'))).toBe('/mnt/"><svg onload=alert(1)> bind · read-only /tank/\\u202etxt.exe host directory');
+    expect(textOf(byKey(svg, 'mount:/mnt/"><svg onload=alert(1)>'))).toBe('/mnt/ "><svg onload=alert(… bind · read-only /tank/\\u202etxt.exe host directory');
     expect(describeNamespacesView(hostile)).toContain('/mnt/"><svg onload=alert(1)> ← /tank/\\u202etxt.exe (bind, read-only)');
   });
 });

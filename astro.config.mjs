@@ -48,6 +48,7 @@ export default defineConfig({
           items: [
             { label: 'Lab files and the example labs', link: '/reference/lab-files/' },
             { label: 'What is simulated', link: '/reference/what-is-simulated/' },
+            { label: 'The hlab command line', link: '/reference/hlab/' },
           ],
         },
       ],

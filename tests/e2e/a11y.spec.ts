@@ -17,6 +17,8 @@ const VIEWS = [
 for (const path of builtPagePaths()) {
   for (const { theme, width, height, name } of VIEWS) {
     test(`${path} has no WCAG A/AA violations in ${name}`, async ({ page }) => {
+      // axe walks every node: a long reference page on a busy two-core machine needs more than 30 s.
+      test.setTimeout(120_000);
       await page.setViewportSize({ width, height });
       // Starlight reads its theme from localStorage before the first paint.
       await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);

@@ -55,6 +55,18 @@ describe('the ZFS view', () => {
     expect(describeZfsView(model)).toContain('the last write created block 1 at a new place; 3 held by a snapshot.');
   });
 
+  it('names every snapshot that holds a block: the newest on the block, all of them in its label', () => {
+    const s = runAll(zfsScenario(), ['zfs snapshot tank/fs@b']);
+    const model = view(s);
+    const svg = parseXml(renderZfsView(model));
+    const f = model.files.find((x) => x.path === '/f') as ZfsTreeView['files'][number];
+    const [b0, b1] = blocksOf(svg, f.ino);
+    expect(textOf(b0 as XmlElement)).toMatch(/ @b \+1$/);
+    expect(b0?.attrs['aria-label']).toContain('held by snapshot @a, @b');
+    expect(textOf(b1 as XmlElement)).toMatch(/ new @b$/);
+    expect(focusable(svg).map((e) => e.attrs['data-key']).filter((k) => k?.startsWith('snap:'))).toEqual(['snap:a', 'snap:b']);
+  });
+
   it('turns damaged blocks red, hatched and labelled, then healed after the scrub, then plain', () => {
     const s = zfsScenario();
     runAll(s, ['lab fault corrupt sdb']);

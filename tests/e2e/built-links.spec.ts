@@ -1,6 +1,7 @@
 // Internal links of the built site (dist/): every link and asset reference to the site's
-// own pages resolves to a built file, every #fragment to an id on its page, and every page
-// has a description. Reads the HTML from disk; no browser needed.
+// own pages resolves to a built file, every #fragment to an id on its page, every page has
+// a description, and inline code keeps the spaces around it (Astro drops a line break that
+// follows `</code>` in a template, gluing `</code>takes`). Reads the HTML from disk.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -43,5 +44,8 @@ for (const page of builtPagePaths()) {
       if (fragment && target.endsWith('.html') && !ids(html(target)).has(fragment)) broken.push(`${raw} (no id "${fragment}")`);
     }
     expect(broken, `${page} links to pages or anchors that do not exist`).toEqual([]);
+    const prose = text.replace(/<(script|style|pre)\b[\s\S]*?<\/\1>/g, '');
+    const glued = [...prose.matchAll(/[A-Za-z]<(code|em|strong)>[^<]{1,40}<\/\1>|<\/(code|em|strong)>[A-Za-z]{2,}/g)].map((m) => m[0]);
+    expect(glued, `${page}: inline code or emphasis glued to the next word (put the word on the same line, or {' '})`).toEqual([]);
   });
 }

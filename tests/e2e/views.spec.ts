@@ -84,14 +84,20 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('Tab reaches the drawing\'s nodes; a redraw keeps the focused node; the text alternative is there', async ({ page }) => {
+test('Tab reaches the drawing (one stop), arrows move between nodes; a redraw keeps the focused node; the text alternative is there', async ({ page }) => {
   await open(page, 'light', 1280);
   await mount(page, 'zfs', zfsModel, { idPrefix: 'lab-zfs' });
   await page.locator('#view-zfs .hlab-view-frame').focus();
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveAttribute('data-key', 'uberblock');
-  await page.keyboard.press('Tab');
+  // One Tab stop per view: the arrow keys move between its nodes, Tab leaves it.
+  await expect(page.locator('#view-zfs [data-key][tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
   await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Dataset tank\/fs: used /);
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAttribute('data-key', /^block:3:0$/);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
   // The next line's models arrive (the damage healed): the same node keeps the focus.
   const healed = structuredClone(zfsModel);
   for (const f of healed.files) for (const b of f.blocks) if (b) b.damaged = false;
@@ -99,6 +105,8 @@ test('Tab reaches the drawing\'s nodes; a redraw keeps the focused node; the tex
   await expect(page.locator(':focus')).toHaveAttribute('data-key', 'dataset');
   await expect(page.locator('#view-zfs g.block.damaged')).toHaveCount(0);
   await expect(page.locator('#view-zfs g.block.healed')).toHaveCount(5);
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText('ZFS block tree: text description');
   await page.locator('#view-zfs summary').click();
   await expect(page.locator('#view-zfs .hlab-view-description')).toContainText('No damaged blocks.');
   // No model (the dataset was destroyed): said in words.

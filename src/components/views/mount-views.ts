@@ -3,7 +3,8 @@
  * keyboard, when the drawing is wider than the screen) and its text alternative in a
  * `<details>` under it. Called after every line with the models from the worker's
  * `views()`; redraws in place, keeping the frame's scroll position, whether the
- * description is open, and the focused node (by its `data-key`).
+ * description is open, and the focused node (by its `data-key`). The nodes share one Tab
+ * stop and the arrow keys move between them (roving-focus.ts).
  *
  * Every string in the SVG markup was escaped by the renderers (svg.ts `esc`), so setting it
  * as innerHTML adds no element or attribute a lab name could smuggle in; the description is
@@ -12,6 +13,7 @@
 import type { IscsiTopologyView, NamespacesView, ZfsTreeView } from '../../simulator/worker/api-types';
 import { describeIscsiView, renderIscsiView, type IscsiViewOptions } from './iscsi-view';
 import { describeNamespacesView, renderNamespacesView, type NamespacesViewOptions } from './namespaces-view';
+import { rovingFocus } from './roving-focus';
 import { describeZfsView, renderZfsView, type ZfsViewOptions } from './zfs-view';
 
 /** The three views, with their model types. */
@@ -104,6 +106,7 @@ export function mountView<K extends ViewKind>(container: HTMLElement, kind: K, m
   const { svg, description } = renderView(kind, model, { previous, ...options, idPrefix });
   frame.innerHTML = svg;
   para.textContent = description;
+  rovingFocus(frame);
   if (focusedKey !== null) {
     const again = Array.from(frame.querySelectorAll('[data-key]')).find((e) => e.getAttribute('data-key') === focusedKey);
     if (again instanceof SVGElement || again instanceof HTMLElement) again.focus({ preventScroll: true });

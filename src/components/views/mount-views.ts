@@ -80,7 +80,7 @@ export function mountView<K extends ViewKind>(container: HTMLElement, kind: K, m
   container.dataset['view'] = kind;
   const frame = part(container, 'div', 'hlab-view-frame');
   frame.setAttribute('role', 'region');
-  frame.setAttribute('aria-label', VIEW_NAMES[kind]);
+  frame.setAttribute('aria-label', `${VIEW_NAMES[kind]} (Tab into it, then the arrow keys move between its parts)`);
   frame.tabIndex = 0;
   const details = part(container, 'details', 'hlab-view-text');
   const summary = part(details, 'summary', 'hlab-view-summary');

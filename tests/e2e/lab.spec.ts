@@ -160,8 +160,12 @@ test('a hostile lab file stays inert text in the terminal and the views', async 
   await lab.sees('<img src=c onerror=');
   await lab.run("echo -e 'a\\e]0;title\\a\\e[2Jb'");
   await lab.sees('a^[]0;title^G^[[2Jb');
+  // The iSCSI view draws the extent's name as text, in the SVG and in its description.
+  const iscsi = lab.root.locator('section[data-view="iscsi"]');
+  await expect(iscsi.locator('.hlab-view-description')).toContainText('extent <img src=e onerror="window.__hlabPwned=6">');
+  await expect(iscsi.locator('svg')).toContainText('<img src=e onerror=');
   expect(await page.evaluate(() => (window as { __hlabPwned?: number }).__hlabPwned)).toBeUndefined();
-  await expect(lab.root.locator('img, script, iframe')).toHaveCount(0);
+  await expect(lab.root.locator('img, script, iframe, b, [onerror]')).toHaveCount(0);
   await expect(page).toHaveTitle(/Lab sandbox/);
 });
 

@@ -78,6 +78,8 @@ class HlabLab extends HTMLElement {
     if (this.started) return;
     this.started = true;
     labsOnPage.add(this);
+    // Ids for the views' SVG patterns, unique per lab on the page.
+    if (!this.id) this.id = `hlab-lab-${labsOnPage.size}`;
     void this.start().catch((error: unknown) => {
       this.announce(`The lab could not start: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -97,7 +99,10 @@ class HlabLab extends HTMLElement {
       performance.mark('hlab-terminal');
       this.wireTerminal(this.term.terminal);
     });
-    this.storageSlot = await claimSlot(location.pathname, this.pageLab);
+    // A second <Lab> of the same lab on one page keeps its own entry (`starter:2`).
+    const same = [...document.querySelectorAll<HTMLElement>('hlab-lab')].filter((el) => el.dataset.lab === this.pageLab);
+    const nth = same.indexOf(this) + 1;
+    this.storageSlot = await claimSlot(location.pathname, nth > 1 ? `${this.pageLab}:${nth}` : this.pageLab);
     this.session = new LabSession(this.storageSlot, this.setup, {
       recovering: (message) => {
         this.announce(message);

@@ -30,6 +30,8 @@ export class ViewsPanel {
   private readonly slots: Slot[] = [];
   private zfsPick: { host: string; dataset: string } | null = null;
   private nsPick: { host: string; vmid: number } | null = null;
+  /** The choices each picker offered after the last line (absent before the first). */
+  private readonly known = new Map<ViewKind, Set<string>>();
 
   /** Mounts the panel; `onPick` is called when the reader picks another dataset or container. */
   constructor(
@@ -85,8 +87,10 @@ export class ViewsPanel {
   }
 
   /**
-   * Updates pickers from the reply's choices. Returns true when a pick changed (the first
-   * choice is picked when nothing, or something gone, was), so the caller asks again.
+   * Updates pickers from the reply's choices and returns true when a pick changed (the caller
+   * then asks again). The view follows the reader: a dataset or container that appeared since
+   * the last line is picked; at first, and when the picked one is gone, the last choice is
+   * (the newest, so a page's setup lines show what they made). Otherwise the pick is kept.
    */
   updateChoices(reply: ViewsReply): boolean {
     let changed = false;
@@ -97,6 +101,9 @@ export class ViewsPanel {
           ? reply.choices.datasets.map((d) => ({ value: `${d.host}\u0000${d.dataset}`, label: `${d.host}: ${d.dataset}` }))
           : reply.choices.containers.map((c) => ({ value: `${c.host}\u0000${c.vmid}`, label: `${c.host}: CT ${c.vmid}` }));
       const current = slot.picker.value;
+      const known = this.known.get(slot.kind);
+      const fresh = known ? items.filter((i) => !known.has(i.value)) : [];
+      this.known.set(slot.kind, new Set(items.map((i) => i.value)));
       slot.picker.replaceChildren(
         ...items.map((item) => {
           const option = document.createElement('option');
@@ -106,8 +113,9 @@ export class ViewsPanel {
         }),
       );
       slot.picker.hidden = items.length === 0;
-      const keep = items.some((i) => i.value === current) ? current : (items[0]?.value ?? '');
-      slot.picker.value = keep;
+      const last = items[items.length - 1]?.value ?? '';
+      const pick = fresh.length > 0 ? (fresh[fresh.length - 1]?.value ?? last) : items.some((i) => i.value === current) && known ? current : last;
+      slot.picker.value = pick;
       const before = JSON.stringify(slot.kind === 'zfs' ? this.zfsPick : this.nsPick);
       this.readPick(slot.kind, slot.picker);
       if (JSON.stringify(slot.kind === 'zfs' ? this.zfsPick : this.nsPick) !== before) changed = true;

@@ -1,15 +1,15 @@
 /**
- * The files the exporters write for a lab, as the architecture pages show them: rendered
- * by the simulator's own exporters at build time, never pasted by hand.
+ * The files the exporters write for a lab, as the architecture pages show them: the export
+ * bundle (`hlab export`, the sandbox's download) rendered at build time, never pasted by hand.
  */
-import { renderInitiatorName, renderPctConf, renderStorageCfg } from '../../simulator/exporters';
+import { exportBundle } from '../../simulator/exporters/bundle';
 import type { Lab } from '../../simulator/model';
 
 /** One exported file, ready to show. */
 export interface ShownFile {
-  /** The host it belongs on. */
-  host: string;
-  /** Where it lives on that host. */
+  /** The host it belongs on, or undefined for the bundle's README. */
+  host: string | undefined;
+  /** Path inside the bundle: `pve/pct-create.sh`. */
   path: string;
   /** Its exact text. */
   content: string;
@@ -19,41 +19,21 @@ export interface ShownFile {
   lang: string;
 }
 
-/**
- * Every file the lab's Proxmox hosts and iSCSI initiators get: `/etc/pve/storage.cfg`, one
- * `/etc/pve/lxc/<vmid>.conf` per container, and `/etc/iscsi/initiatorname.iscsi`.
- */
+/** Expressive Code language of a bundle file, from its name. */
+function languageOf(path: string): string {
+  if (path.endsWith('.sh')) return 'sh';
+  if (path.endsWith('.md')) return 'md';
+  if (path.endsWith('.json')) return 'json';
+  return 'text';
+}
+
+/** The export bundle of `lab` for Proxmox VE 9, README first, then in the order to run. */
 export function exportedFiles(lab: Lab): ShownFile[] {
-  const files: ShownFile[] = [];
-  for (const host of lab.hosts) {
-    if (host.kind === 'proxmox' && host.proxmox) {
-      files.push({
-        host: host.name,
-        path: '/etc/pve/storage.cfg',
-        content: renderStorageCfg(host),
-        summary: 'the storage entries Proxmox VE offers for disks, templates and backups',
-        lang: 'text',
-      });
-    }
-    for (const ct of host.containers) {
-      files.push({
-        host: host.name,
-        path: `/etc/pve/lxc/${ct.vmid}.conf`,
-        content: renderPctConf(ct, host),
-        summary: `container ${ct.vmid}${ct.hostname ? ` (${ct.hostname})` : ''}, as pct writes it`,
-        lang: 'text',
-      });
-    }
-    const iqn = host.iscsi?.initiator?.name;
-    if (iqn) {
-      files.push({
-        host: host.name,
-        path: '/etc/iscsi/initiatorname.iscsi',
-        content: renderInitiatorName(iqn),
-        summary: 'the name this host presents to iSCSI targets',
-        lang: 'text',
-      });
-    }
-  }
-  return files;
+  return exportBundle(lab).map((file) => ({
+    host: file.host,
+    path: file.path,
+    content: file.content,
+    summary: file.summary,
+    lang: languageOf(file.path),
+  }));
 }

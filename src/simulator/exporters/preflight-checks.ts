@@ -33,9 +33,9 @@ note() { printf 'note %s\\n' "$*"; }
 # pool_exists POOL: whether zpool lists the pool.
 pool_exists() { zpool list -H -o name -- "$1" >/dev/null 2>&1; }
 
-# check_free_disk DISK BYTES: the disk is present and carries no partition or signature.
+# check_free_disk DISK BYTES: the disk is present, with no partition, signature or mount.
 check_free_disk() {
-  local dev="/dev/$1" size rows fstype
+  local dev="/dev/$1" size rows fstype mounted
   if ! size="$(lsblk -dnbo SIZE -- "$dev" 2>/dev/null)"; then
     differs "disk $1: not found (lsblk $dev)"
     return
@@ -43,7 +43,10 @@ check_free_disk() {
   size="\${size//[[:space:]]/}"
   rows="$(lsblk -nro NAME -- "$dev" 2>/dev/null | wc -l)"
   fstype="$(lsblk -dno FSTYPE -- "$dev" 2>/dev/null)"
-  if ((rows > 1)) || [[ -n \${fstype//[[:space:]]/} ]]; then
+  mounted="$(lsblk -nro MOUNTPOINT -- "$dev" 2>/dev/null | grep -m 1 .)"
+  if [[ -n $mounted ]]; then
+    differs "disk $1: in use (mounted at $mounted); the pool needs it blank"
+  elif ((rows > 1)) || [[ -n \${fstype//[[:space:]]/} ]]; then
     differs "disk $1: in use (it has partitions or a \${fstype:-filesystem} signature); the pool needs it blank"
   elif ((size < $2)); then
     note "disk $1: present and unused, but $size bytes where the lab has $2"
@@ -136,7 +139,7 @@ check_discovery() {
   if grep -qxF -- "$2" <<<"$found"; then
     ok "discovery from $1 returns $2"
   elif [[ -n $found ]]; then
-    differs "discovery from $1 does not return $2 (it returned: $(tr '\\n' ' ' <<<"$found"))"
+    differs "discovery from $1 does not return $2 (it returned: $(sort <<<"$found" | paste -sd ' '))"
   else
     differs "discovery from $1 returned no target ($(head -n 1 <<<"$answer"))"
   fi

@@ -7,8 +7,11 @@
  * from an initiator — every portal it logs in to is reachable and its sendtargets
  * discovery returns the lab's target (so run an initiator's preflight once its target is
  * set up). Exit status 1 when any check would make the bundle fail.
+ *
+ * Simplified: a pool that exists counts as the lab's (its layout is not compared); disks
+ * are found by their kernel names (sdb), as the lab writes them.
  */
-// @sim export preflight.sh | read-only checks with util-linux lsblk(8) -dnbo SIZE / -nro NAME / FSTYPE, zpool-list(8) -H, zfs-get(8) -Hp volsize, subuid(5), open-iscsi iscsiadm(8) -m discovery -t sendtargets -o nonpersistent (libiscsi iscsi-ls as fallback), TrueNAS 25.10 system.info version, bash /dev/tcp with coreutils timeout(1)
+// @sim export preflight.sh | read-only checks with util-linux lsblk(8) -dnbo SIZE / -nro NAME / FSTYPE / MOUNTPOINT, zpool-list(8) -H, zfs-get(8) -Hp volsize, subuid(5), open-iscsi iscsiadm(8) -m discovery -t sendtargets -o nonpersistent (libiscsi iscsi-ls as fallback), TrueNAS 25.10 system.info version, bash /dev/tcp with coreutils timeout(1)
 import { parsePortalAddress, parseSubidEntry, type Host, type Lab } from '../model';
 import type { ExportFile, ExportOptions } from './bundle-types';
 import { PREFLIGHT_END, PREFLIGHT_PRELUDE } from './preflight-checks';

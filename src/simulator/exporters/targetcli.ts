@@ -5,6 +5,9 @@
  * target per lab target with its portals, LUNs at TrueNAS's LUN numbers (LIO has no
  * controller LUN), an ACL per allowed initiator IQN — or generated ACLs when every
  * initiator is allowed — and CHAP on the ACLs (or the TPG) as declared; then `saveconfig`.
+ *
+ * Simplified: no LIO here to run it against (only bash -n and shellcheck prove it); extent
+ * serials and rpm are not carried over; one CHAP user per ACL.
  */
 // @sim export targetcli script | targetcli-fb 2.1 (targetcli(8)): /backstores/block create name= dev= readonly=, /backstores/fileio create name= file_or_dev= size=, /iscsi create IQN, tpg1/portals create|delete IP PORT, tpg1/luns create STORAGE lun=, tpg1/acls create IQN, set auth userid= password= mutual_userid= mutual_password=, set attribute generate_node_acls authentication block_size, saveconfig
 import type { Host, Lab } from '../model';

@@ -5,6 +5,10 @@
  * `-I` unless every initiator is allowed): tgt lets a login in when the address ACL *or*
  * the name ACL matches, and tgt-admin adds `-I ALL` when a target has no address line, so
  * a targets.conf with `initiator-name` alone restricts nothing (../shared/reference/iscsi.md).
+ *
+ * Simplified: tgtd listens where it was started (`--iscsi portal=`, default 0.0.0.0:3260),
+ * so the lab's portals and listen_port are not applied; the extents' rpm is not reported;
+ * a target that exists is left as it is.
  */
 // @sim export tgtadm script | tgt 1.0.x tgtadm(8): --op new --mode target --tid -T; --mode logicalunit --op new -b [--blocksize], --op update --params readonly=1,scsi_sn=; --op bind --mode target -Q NAME | -I ALL; --mode account --op new/bind [--outgoing]
 import type { Host, Lab } from '../model';

@@ -5,6 +5,10 @@
  * that order, from truenas-call-plan.ts), and start the iSCSI service. Every id a later
  * call needs is read from the JSON the earlier call printed (python3, which every TrueNAS
  * has: the middleware is Python), never written as a number.
+ *
+ * Simplified: an object that exists is used as it is, not updated to the lab's values (a
+ * CHAP entry is recognised by tag and user, its secret is not compared: the middleware
+ * redacts it); pools are checked, never created (disks are the reader's call).
  */
 // @sim export truenas midclt script | TrueNAS 25.10 truenas_api_client midclt `call [-j]` (prints json.dumps of the result); api/v25_10_0 pool_dataset.py, iscsi_*.py create/query argument shapes; service.py ServiceUpdateArgs (enable) and ServiceControlArgs (`service.control START`, a job since 25.10; `service.start` is removed_in v26.04 in plugins/service.py at TS-25.10.1)
 import type { Host, Lab } from '../model';

@@ -78,7 +78,7 @@ check_subid() {
   if [[ -n $clash ]]; then
     differs "/etc/$1: $2:$3:$4 overlaps $clash"
   else
-    note "/etc/$1: $2:$3:$4 is missing; the bundle's subid script adds it"
+    note "/etc/$1: $2:$3:$4 is missing; subid-setup.sh adds it"
   fi
 }
 

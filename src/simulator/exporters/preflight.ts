@@ -30,7 +30,7 @@ function poolLines(host: Host): string[] {
   for (const pool of host.pools) {
     lines.push(`if pool_exists ${shq(pool.name)}; then`, `  ok pool ${shq(pool.name)} exists`, 'else');
     if (needed.has(pool.name)) lines.push(`  differs pool ${shq(pool.name)} 'does not exist: create it (Storage > Create Pool) before truenas-iscsi.sh'`);
-    else lines.push(`  note pool ${shq(pool.name)} 'does not exist yet: the ZFS script creates it on these disks'`);
+    else lines.push(`  note pool ${shq(pool.name)} 'does not exist yet: zfs-setup.sh creates it on these disks'`);
     for (const disk of pool.vdevs.flatMap((v) => v.disks)) {
       const size = host.disks.find((d) => d.name === disk)?.size ?? 0;
       lines.push(`  ${shellLine('check_free_disk', disk, size)}`);

@@ -69,7 +69,7 @@ describe('preflight.sh with zfs-fuse', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       `ok   pool ${POOL} exists`,
-      'note pool newpool does not exist yet: the ZFS script creates it on these disks',
+      'note pool newpool does not exist yet: zfs-setup.sh creates it on these disks',
       `DIFF disk ${ROOT_DISK}: in use (mounted at /); the pool needs it blank`,
       'DIFF disk sdzz: not found (lsblk /dev/sdzz)',
       'preflight: some checks say DIFF; fix them before applying the bundle.',

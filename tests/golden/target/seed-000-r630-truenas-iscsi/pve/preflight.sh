@@ -68,7 +68,7 @@ check_subid() {
   if [[ -n $clash ]]; then
     differs "/etc/$1: $2:$3:$4 overlaps $clash"
   else
-    note "/etc/$1: $2:$3:$4 is missing; the bundle's subid script adds it"
+    note "/etc/$1: $2:$3:$4 is missing; subid-setup.sh adds it"
   fi
 }
 
@@ -139,7 +139,7 @@ check_discovery() {
 if pool_exists rpool; then
   ok pool rpool exists
 else
-  note pool rpool 'does not exist yet: the ZFS script creates it on these disks'
+  note pool rpool 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk sda 515396075520
   check_free_disk sdb 515396075520
 fi

@@ -68,7 +68,7 @@ check_subid() {
   if [[ -n $clash ]]; then
     differs "/etc/$1: $2:$3:$4 overlaps $clash"
   else
-    note "/etc/$1: $2:$3:$4 is missing; the bundle's subid script adds it"
+    note "/etc/$1: $2:$3:$4 is missing; subid-setup.sh adds it"
   fi
 }
 
@@ -142,7 +142,7 @@ check_truenas_version
 if pool_exists boot-pool; then
   ok pool boot-pool exists
 else
-  note pool boot-pool 'does not exist yet: the ZFS script creates it on these disks'
+  note pool boot-pool 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk sda 257698037760
   check_free_disk sdb 257698037760
 fi

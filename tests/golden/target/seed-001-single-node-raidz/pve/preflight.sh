@@ -68,7 +68,7 @@ check_subid() {
   if [[ -n $clash ]]; then
     differs "/etc/$1: $2:$3:$4 overlaps $clash"
   else
-    note "/etc/$1: $2:$3:$4 is missing; the bundle's subid script adds it"
+    note "/etc/$1: $2:$3:$4 is missing; subid-setup.sh adds it"
   fi
 }
 
@@ -139,13 +139,13 @@ check_discovery() {
 if pool_exists rpool; then
   ok pool rpool exists
 else
-  note pool rpool 'does not exist yet: the ZFS script creates it on these disks'
+  note pool rpool 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk nvme0n1 549755813888
 fi
 if pool_exists Tank-Archive; then
   ok pool Tank-Archive exists
 else
-  note pool Tank-Archive 'does not exist yet: the ZFS script creates it on these disks'
+  note pool Tank-Archive 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk sda 4398046511104
   check_free_disk sdb 4398046511104
   check_free_disk sdc 4398046511104
@@ -153,7 +153,7 @@ fi
 if pool_exists VM-SSD; then
   ok pool VM-SSD exists
 else
-  note pool VM-SSD 'does not exist yet: the ZFS script creates it on these disks'
+  note pool VM-SSD 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk sdd 1099511627776
   check_free_disk sde 1099511627776
 fi

@@ -68,7 +68,7 @@ check_subid() {
   if [[ -n $clash ]]; then
     differs "/etc/$1: $2:$3:$4 overlaps $clash"
   else
-    note "/etc/$1: $2:$3:$4 is missing; the bundle's subid script adds it"
+    note "/etc/$1: $2:$3:$4 is missing; subid-setup.sh adds it"
   fi
 }
 
@@ -142,13 +142,13 @@ check_truenas_version
 if pool_exists boot-pool; then
   ok pool boot-pool exists
 else
-  note pool boot-pool 'does not exist yet: the ZFS script creates it on these disks'
+  note pool boot-pool 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk nvme0n1 274877906944
 fi
 if pool_exists tank; then
   ok pool tank exists
 else
-  note pool tank 'does not exist yet: the ZFS script creates it on these disks'
+  note pool tank 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk sda 8796093022208
   check_free_disk sdb 8796093022208
   check_free_disk sdc 8796093022208
@@ -157,7 +157,7 @@ fi
 if pool_exists backup; then
   ok pool backup exists
 else
-  note pool backup 'does not exist yet: the ZFS script creates it on these disks'
+  note pool backup 'does not exist yet: zfs-setup.sh creates it on these disks'
   check_free_disk sde 13194139533312
 fi
 

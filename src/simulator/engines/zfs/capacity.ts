@@ -80,7 +80,9 @@ export function rawSize(vdev: VdevState, ashift = 9): number {
  * space figures of datasets are allocated bytes scaled by it, so a RAIDZ shows data sizes.
  */
 export function deflateRatio(vdev: VdevState, ashift: number): number {
-  return Math.floor(2 ** 17 / (allocatedSize(vdev, 2 ** 17, ashift) / 512));
+  // An expanded RAIDZ keeps the ratio of its original width (vdev_psize_to_asize_txg at txg 0).
+  const original = vdev.originalWidth ? { type: vdev.type, leaves: vdev.leaves.slice(0, vdev.originalWidth) } : vdev;
+  return Math.floor(2 ** 17 / (allocatedSize(original, 2 ** 17, ashift) / 512));
 }
 
 /** Allocated bytes of a vdev as dataset space (vdev_deflated_space). */

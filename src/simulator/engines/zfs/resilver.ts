@@ -6,7 +6,7 @@
  * the new disk is labelled as `zpool create` labels a whole disk. Errors are the words after
  * zpool's "cannot attach sdd to sdb: " prefix, or the in-use lines of zpool_vdev.c.
  */
-// @sim zpool | OpenZFS 2.3 zpool attach/replace: disk to mirror, wider mirror, failed disk replaced (by a new disk or a hot spare), "device is too small", resilver with virtual time and the resilvered scan line
+// @sim zpool | OpenZFS 2.3 zpool attach/replace: disk to mirror, wider mirror, RAIDZ expansion, failed disk replaced (by a new disk or a hot spare), "device is too small", resilver with virtual time and the resilvered scan line
 import { poolDisks } from '../../model';
 import { partitionDisk } from '../kernel/devices';
 import type { World } from '../world';
@@ -84,11 +84,41 @@ function prepare(world: World, host: string, pool: PoolState, old: string, disk:
   return { ok: true, vdev: found.vdev, leaf: found.leaf, newLeaf: made.name };
 }
 
-/** `zpool attach POOL EXISTING NEW`: a single disk becomes a 2-way mirror, a mirror one way wider. */
-export function attachLeaf(world: World, host: string, pool: PoolState, existing: string, disk: string, force: boolean): { ok: true; scan: ScanState } | VdevRefusal {
+/**
+ * RAIDZ expansion (OpenZFS 2.3, `zpool attach POOL raidzP-N NEW`): the vdev gets one more
+ * disk; its existing blocks are reflowed across all of them, keeping their data-to-parity
+ * ratio (space figures keep the original width's), and new blocks use the new width.
+ * The reflow takes virtual time like a resilver. Refusals as spa_vdev_attach words them.
+ */
+function expandRaidz(world: World, host: string, pool: PoolState, index: number, disk: string, force: boolean): { ok: true; end: number } | VdevRefusal {
+  const v = pool.vdevs[index];
+  if (!v) return { ok: false, prefixed: true, lines: ['no such device in pool'] };
+  if (pool.expand && pool.expand.end > world.clock) return { ok: false, prefixed: true, lines: ['raidz expansion in progress'] };
+  // ENXIO: every leaf must be there.
+  if (v.leaves.some((l) => pool.health?.[l]?.failed || pool.health?.[l]?.offline) || (pool.scan?.replacing && pool.scan.end > world.clock)) return { ok: false, prefixed: true, lines: ['raidz vdev has devices that are are offline or being replaced'] };
+  const bad = checkNewDisks(world, host, [disk], force);
+  if (bad) return bad;
+  const size = hostKernel(world, host).devices.find((x) => x.name === disk)?.size ?? 0;
+  if (leafUsable(size - 10 * MiB) < v.leafSize) return { ok: false, prefixed: true, lines: ['device is too small'] };
+  const made = labelDisk(world, host, disk);
+  v.originalWidth ??= v.leaves.length;
+  v.leaves.push(made.name);
+  const end = world.clock + Math.max(1000, Math.ceil((v.alloc / RESILVER_RATE) * 1000));
+  pool.expand = { vdev: index, start: world.clock, end, bytes: v.alloc };
+  const done = finish(world, host, pool, pool.scan ?? { func: 'resilver', target: made.name, start: world.clock, end: world.clock, examined: 0, repaired: 0, errors: 0 });
+  return done.ok ? { ok: true, end } : done;
+}
+
+/** `zpool attach POOL EXISTING NEW`: a single disk becomes a 2-way mirror, a mirror one way wider, a RAIDZ vdev one disk wider. */
+export function attachLeaf(world: World, host: string, pool: PoolState, existing: string, disk: string, force: boolean): { ok: true; scan: ScanState } | { ok: true; expandEnd: number } | VdevRefusal {
+  const raidz = pool.vdevs.findIndex((v, i) => v.type.startsWith('raidz') && `${v.type}-${i}` === existing);
+  if (raidz >= 0) {
+    const r = expandRaidz(world, host, pool, raidz, disk.replace(/^\/dev\//, ''), force);
+    return r.ok ? { ok: true, expandEnd: r.end } : r;
+  }
   const found = findLeaf(world, host, pool, existing);
   const v = found ? pool.vdevs[found.vdev] : undefined;
-  // spa_vdev_attach ENOTSUP: only mirrors and plain disks take a new side (RAIDZ expansion is left out).
+  // spa_vdev_attach ENOTSUP: a leaf of a RAIDZ is not where a disk attaches (its raidzP-N vdev is).
   if (v && v.type !== 'stripe' && v.type !== 'mirror') return { ok: false, prefixed: true, lines: ['can only attach to mirrors and top-level disks'] };
   const ready = prepare(world, host, pool, existing, disk.replace(/^\/dev\//, ''), force);
   if (!ready.ok) return ready;

@@ -101,6 +101,11 @@ export interface VdevState {
   next: number;
   /** Bytes allocated on it (raw, parity included). */
   alloc: number;
+  /**
+   * A RAIDZ vdev's width before `zpool attach` expanded it (vdev_raidz.c vd_original_width):
+   * the space accounting (deflate ratio) keeps the original data-to-parity ratio.
+   */
+  originalWidth?: number;
 }
 
 /** Health of a leaf device: damaged byte ranges (offsets in the top-level vdev's space), error counters, failure. */
@@ -172,6 +177,8 @@ export interface PoolState {
   cache?: string[];
   /** Hot-spare leaves, AVAIL until `zpool replace` takes one. */
   spares?: string[];
+  /** The last RAIDZ expansion (pool_raidz_expand_stat_t): vdev index, virtual start/end, bytes reflowed. */
+  expand?: { vdev: number; start: number; end: number; bytes: number };
 }
 
 /** A pool after `zpool export`: its disks' contents and the lab configuration it takes back on import. */

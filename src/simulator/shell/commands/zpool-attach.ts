@@ -31,7 +31,8 @@ function attachOrReplace(ctx: CommandContext, argv: string[], replacing: boolean
     // make_root_vdev's refusals exit 1; zpool_vdev_attach's -1 is returned as the exit status (255).
     return { stdout: '', stderr: r.lines.map((l, i) => (i === 0 ? prefix + l : l) + '\n').join(''), exitCode: r.prefixed ? 255 : 1 };
   }
-  if (parsed.args.flags.w) ctx.shell.spend(Math.max(0, r.scan.end - ctx.world.clock));
+  // -w waits for the resilver, or for a RAIDZ expansion (ZPOOL_WAIT_RAIDZ_EXPAND).
+  if (parsed.args.flags.w) ctx.shell.spend(Math.max(0, ('expandEnd' in r ? r.expandEnd : r.scan.end) - ctx.world.clock));
   return { stdout: '', stderr: '', exitCode: 0 };
 }
 

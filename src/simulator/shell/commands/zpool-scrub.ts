@@ -1,8 +1,9 @@
 /**
  * `zpool scrub [-w] POOL...`: starts a scrub (zpool_main.c zpool_do_scrub); -w waits for it
- * (the virtual clock moves by its duration), as does `zpool wait -t scrub`.
+ * (the virtual clock moves by its duration), as does `zpool wait -t scrub`; `zpool wait -t
+ * raidz_expand` waits for a RAIDZ expansion.
  */
-// @sim zpool | OpenZFS 2.3 zpool scrub [-w] POOL: verify and repair every block; virtual time in proportion to the data
+// @sim zpool | OpenZFS 2.3 zpool scrub [-w] POOL: verify and repair every block; virtual time in proportion to the data; zpool wait [-t activity,...] POOL
 import type { CommandContext, CommandResult } from '../command-spec';
 import { scrubPool } from '../../engines/zfs/scrub';
 import { zfsHost } from '../../engines/zfs/state';
@@ -41,14 +42,30 @@ export function zpoolScrub(ctx: CommandContext, argv: string[]): CommandResult {
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 }
 
-/** Runs `zpool wait [-t scrub] POOL`: waits until the pool's scrub is done. */
+/** zpool_do_wait's activities (-t), in its order. */
+const ACTIVITIES = ['discard', 'free', 'initialize', 'replace', 'remove', 'resilver', 'scrub', 'trim', 'raidz_expand'];
+
+/**
+ * Runs `zpool wait [-t ACTIVITY[,...]] POOL`: waits (moves the virtual clock) until the
+ * chosen activities are done: scrub, resilver and replace are the pool's scan; raidz_expand
+ * its expansion; the others never run here. Without -t, all of them.
+ */
 export function zpoolWait(ctx: CommandContext, argv: string[]): CommandResult {
   const parsed = parseZfsArgs(argv, 'Hpt:T:');
   if (!parsed.ok) return zpoolUsage('wait', parsed.message);
-  const name = parsed.args.operands[0];
-  if (name === undefined) return zpoolUsage('wait', 'missing pool name argument');
+  const chosen = new Set(parsed.args.flags.t ? [] : ACTIVITIES);
+  for (const tok of (parsed.args.flags.t ?? []).flatMap((t) => t.split(','))) {
+    if (!ACTIVITIES.includes(tok)) return zpoolUsage('wait', `invalid activity '${tok}'`);
+    chosen.add(tok);
+  }
+  const [name, extra] = parsed.args.operands;
+  if (name === undefined) return zpoolUsage('wait', "missing 'pool' argument");
+  if (extra !== undefined) return zpoolUsage('wait', 'too many arguments');
   const pool = zfsHost(ctx.world, ctx.host.name).pools[name];
   if (!pool) return { stdout: '', stderr: `cannot open '${name}': no such pool\n`, exitCode: 1 };
-  if (pool.scan && pool.scan.end > ctx.world.clock) ctx.shell.spend(pool.scan.end - ctx.world.clock);
+  const scan = pool.scan;
+  const scanWanted = scan && (scan.func !== 'resilver' ? chosen.has('scrub') : chosen.has('resilver') || (scan.replacing !== undefined && chosen.has('replace')));
+  const until = Math.max(scanWanted ? scan.end : 0, chosen.has('raidz_expand') && pool.expand ? pool.expand.end : 0);
+  if (until > ctx.world.clock) ctx.shell.spend(until - ctx.world.clock);
   return { stdout: '', stderr: '', exitCode: 0 };
 }

@@ -4,7 +4,7 @@
  * "\t%*s%-*s  %-8s %5s %5s %5s", the name column at least 10 wide, 2 more per level).
  * A pool never scrubbed has no scan line (print_scan_status returns early in 2.x).
  */
-// @sim zpool | OpenZFS 2.3 zpool status [-v] [-x] [-P] [pool]: logs/cache/spares sections; status/action/see for data errors, missing and failing devices; scan line; pool/state/config/errors as zpool_main.c; leaf names as the installers create them (by-id -part3 on Proxmox, partuuid on TrueNAS)
+// @sim zpool | OpenZFS 2.3 zpool status [-v] [-x] [-P] [pool]: logs/cache/spares sections; expand: lines of a RAIDZ expansion; status/action/see for data errors, missing and failing devices; scan line; pool/state/config/errors as zpool_main.c; leaf names as the installers create them (by-id -part3 on Proxmox, partuuid on TrueNAS)
 import type { CommandContext, CommandResult } from '../command-spec';
 import { byIdName } from '../../engines/kernel/drivers/devtmpfs';
 import { stableHash } from '../../engines/random';
@@ -66,6 +66,29 @@ function scanLines(ctx: CommandContext, pool: PoolState): string[] {
   // print_scan_scrub_resilver_status: "resilvered %s in %s with %llu errors on %s".
   if (resilver) return [`  scan: resilvered ${nicebytes(scan.repaired)} in ${dhms(scan.end - scan.start)} with ${scan.errors} errors on ${ctimeDate(scan.end)}`];
   return [`  scan: scrub repaired ${nicebytes(scan.repaired)} in ${dhms(scan.end - scan.start)} with ${scan.errors} errors on ${ctimeDate(scan.end)}`];
+}
+
+/**
+ * print_raidz_expand_status: "expand: expanded raidzP-N copied X in T, on DATE" when done,
+ * or the in-progress pair of lines with bytes copied, rate, percentage and time to go.
+ */
+function expandLines(ctx: CommandContext, pool: PoolState): string[] {
+  const e = pool.expand;
+  const v = e ? pool.vdevs[e.vdev] : undefined;
+  if (!e || !v) return [];
+  const name = `${v.type}-${e.vdev}`;
+  const now = ctx.world.clock;
+  const nice = (n: number) => nicebytes(n, false);
+  if (e.end <= now) return [`expand: expanded ${name} copied ${nice(e.bytes)} in ${dhms(e.end - e.start)}, on ${ctimeDate(e.end)}`];
+  const elapsed = Math.max(1, Math.floor((now - e.start) / 1000));
+  const fraction = (now - e.start) / Math.max(1, e.end - e.start);
+  const copied = Math.max(1, Math.floor(e.bytes * fraction));
+  const total = Math.max(1, e.bytes);
+  const rate = Math.max(1, Math.floor(copied / elapsed));
+  const left = Math.floor((total - copied) / rate);
+  // No estimate past 30 days (the first second of a reflow has copied next to nothing).
+  const eta = left < 30 * 24 * 3600 ? `${dhms(left * 1000)} to go` : '(copy is slow, no estimated time)';
+  return [`expand: expansion of ${name} in progress since ${ctimeDate(e.start)}`, `\t${nice(copied)} / ${nice(total)} copied at ${nice(rate)}/s, ${((100 * copied) / total).toFixed(2)}% done, ${eta}`];
 }
 
 /** A replace whose resilver is still running at `now`. */
@@ -155,7 +178,7 @@ function poolStatus(ctx: CommandContext, pool: PoolState, full: boolean, verbose
   if (pool.spares?.length) classRows.push({ header: 'spares', spare: true, rows: pool.spares.map((l) => ({ ...leafRow(l, 2), state: pool.health?.[l]?.failed ? 'UNAVAIL' : 'AVAIL' })) });
   const width = Math.max(10, ...[...rows, ...classRows.flatMap((c) => c.rows)].map((r) => r.depth + r.name.length));
   const line = (depth: number, name: string, state: string, r: string, w: string, c: string) => `\t${' '.repeat(depth)}${name.padEnd(width - depth)}  ${state.padEnd(8)} ${r.padStart(5)} ${w.padStart(5)} ${c.padStart(5)}`;
-  const out = [`  pool: ${pool.name}`, ` state: ${shownHealth(pool, now)}`, ...problemLines(pool, now), ...scanLines(ctx, pool), 'config:', '', line(0, 'NAME', 'STATE', 'READ', 'WRITE', 'CKSUM')];
+  const out = [`  pool: ${pool.name}`, ` state: ${shownHealth(pool, now)}`, ...problemLines(pool, now), ...scanLines(ctx, pool), ...expandLines(ctx, pool), 'config:', '', line(0, 'NAME', 'STATE', 'READ', 'WRITE', 'CKSUM')];
   for (const r of rows) out.push(line(r.depth, r.name, r.state, count(r.read), count(r.write), count(r.cksum)) + (r.note ? `  ${r.note}` : ''));
   for (const c of classRows) {
     out.push(`\t${c.header}`);

@@ -29,6 +29,7 @@ export type KeyName =
   | 'alt-f'
   | 'alt-d'
   | 'alt-backspace'
+  | 'alt-.'
   | 'up'
   | 'down'
   | 'ctrl-r'
@@ -70,7 +71,7 @@ const CURSOR: Record<string, KeyName> = { A: 'up', B: 'down', C: 'right', D: 'le
 /** `ESC [ n ~` keys (vt220 editing keypad, as xterm sends them). */
 const TILDE: Record<string, KeyName> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '3': 'delete' };
 /** Alt + a letter (ESC then the letter): readline's meta bindings. */
-const META: Record<string, KeyName> = { b: 'alt-b', f: 'alt-f', d: 'alt-d', '\x7f': 'alt-backspace', '\x08': 'alt-backspace' };
+const META: Record<string, KeyName> = { b: 'alt-b', f: 'alt-f', d: 'alt-d', '.': 'alt-.', _: 'alt-.', '\x7f': 'alt-backspace', '\x08': 'alt-backspace' };
 
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';

@@ -12,7 +12,9 @@
  *   line) the one under it; C-d on an empty line is end of input: bash runs `exit`;
  * - C-u kills to the start, C-k to the end, C-w the whitespace-delimited word before the
  *   cursor (rl_unix_word_rubout), M-Backspace and M-d the alphanumeric word before/after;
- *   consecutive kills join in one kill-ring entry, C-y yanks the latest;
+ *   consecutive kills join in one kill-ring entry, C-y yanks the latest; M-. (and M-_)
+ *   yanks the last word of the line before, once more for the line before that
+ *   (rl_yank_last_arg; words as history_tokenize splits them, history-args.ts);
  * - Up/C-p and Down/C-n walk the history (the line being typed is kept and comes back; a
  *   history line changed and left stays changed until it is run, as readline keeps it);
  * - C-r searches the history backwards (history-search.ts); C-g abandons the search;
@@ -25,6 +27,7 @@
  * compares the line it runs.
  */
 import { finishSearch, searchStep, startSearch, type SearchState, type SearchStep } from './history-search';
+import { lastWord } from './history-args';
 import type { Key, KeyName } from './key-decode';
 
 export { decodeKeys, type Key, type KeyName } from './key-decode';
@@ -61,6 +64,8 @@ export interface EditorState {
   readonly lastSearch: string;
   /** Killed text, latest last. */
   readonly killRing: readonly string[];
+  /** The last M-. : how many lines further back it went, and the text it inserted where (taken out by the next M-.). */
+  readonly yankArg?: { skip: number; at: number; text: string | null };
   /** What the previous key was, for joined kills and the double Tab (`kill`, `tab`, `tab-changed`, a key name). */
   readonly lastKey: string | null;
 }
@@ -168,6 +173,27 @@ function kill(state: EditorState, from: number, to: number, backward: boolean): 
   if (state.lastKey === 'kill' && ring.length > 0) ring[ring.length - 1] = backward ? text + (ring[ring.length - 1] as string) : (ring[ring.length - 1] as string) + text;
   else ring.push(text);
   return redraw({ ...state, line: state.line.slice(0, from) + state.line.slice(to), cursor: from, killRing: ring.slice(-MAX_KILLS) });
+}
+
+/**
+ * M-. (rl_yank_last_arg): inserts the last word of the line before the one shown; pressed
+ * again right after, takes that back and inserts the last word of the line before that.
+ */
+function yankLastArg(state: EditorState): KeyResult {
+  const again = state.lastKey === 'alt-.' && state.yankArg !== undefined;
+  let base = state;
+  let skip = 0;
+  if (again && state.yankArg) {
+    skip = state.yankArg.skip + 1;
+    const { at, text } = state.yankArg;
+    if (text !== null) base = { ...state, line: state.line.slice(0, at) + state.line.slice(at + text.length), cursor: at };
+  }
+  // rl_yank_nth_arg_internal: previous_history() skip+1 times from where_history(); it stops at the oldest.
+  const index = state.historyIndex - 1 - skip;
+  const line = index >= 0 ? (state.edits[index] ?? state.history[index]) : undefined;
+  const word = line === undefined ? null : lastWord(line);
+  if (word === null || word === '') return { state: { ...base, yankArg: { skip, at: base.cursor, text: null } }, effect: { type: base === state ? 'bell' : 'redraw' } };
+  return redraw({ ...insert(base, word), yankArg: { skip, at: base.cursor, text: word } });
 }
 
 function withHistory(history: readonly string[], line: string): readonly string[] {
@@ -313,6 +339,8 @@ function edit(state: EditorState, key: Key): KeyResult {
       return kill(state, wordStart(line, cursor), cursor, true);
     case 'alt-d':
       return kill(state, cursor, wordEnd(line, cursor), false);
+    case 'alt-.':
+      return yankLastArg(state);
     case 'ctrl-y': {
       const text = state.killRing[state.killRing.length - 1];
       return text === undefined ? bell(state) : redraw(insert(state, text));

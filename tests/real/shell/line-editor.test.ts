@@ -11,8 +11,8 @@ import { describe, expect, test } from 'vitest';
 import { applyKey, createEditor, decodeKeys } from '../../../src/simulator/shell/line-editor';
 import { requireTool } from '../support/tools';
 
-/** Comment lines, so running them does nothing. */
-const HISTORY = ['#zpool status tank', '#zfs list -t snapshot', '#ls /mnt/tank'];
+/** Lines that do nothing when run again (`:` and comments; `>out` writes in the case's own directory). */
+const HISTORY = [': cp /etc/hosts "/root/my backup"', ': ls>out', '#zpool status tank', ': zfs list -t snapshot', ': ls /mnt/tank'];
 
 /** [what it shows, the keys typed before Enter]. */
 const CASES: [string, string][] = [
@@ -60,6 +60,13 @@ const CASES: [string, string][] = [
   ['a search from a history line', '\x1b[A\x1b[A\x12s'],
   ['a search from an edited history line', '\x1b[AQ\x12Q'],
   ['Ctrl-R through a duplicate line', '\x12#\x12\x12\x12'],
+  ['Alt-. inserts the last word of the line before', '#x \x1b.'],
+  ['Alt-. twice goes one line further back', '#x \x1b.\x1b.'],
+  ['Alt-. past an operator and a quoted word', '#x \x1b.\x1b.\x1b.\x1b.\x1b.'],
+  ['Alt-. past the oldest line', '#x \x1b.\x1b.\x1b.\x1b.\x1b.\x1b.\x1b.'],
+  ['Alt-. in the middle of a line', '#ab\x1b[D\x1b.'],
+  ['Alt-. from a history line', '\x1b[A\x1b[A \x1b.'],
+  ['Alt-_ is Alt-.', '#y \x1b_'],
   ['non-ASCII letters are word characters', 'naïve café crème\x1bb\x1bbX'],
   ['Ctrl-W over non-ASCII text', 'héllo wörld\x17'],
   ['wide characters', '日本 語\x1b[D\x7f'],
@@ -71,7 +78,7 @@ const CASES: [string, string][] = [
  * after, and every editing, history and search key but Tab, Enter, Ctrl-C/D and Escape.
  * Each ends with Ctrl-E and `#z`, so the line run is never blank.
  */
-const KEYS = ['x', 'y', 'q', 'é', '日', ' ', '/', '.', '-', 'xq y', '\x01', '\x05', '\x02', '\x06', '\x1b[D', '\x1b[C', '\x1b[H', '\x1b[F', '\x7f', '\x1b[3~', '\x15', '\x0b', '\x17', '\x19', '\x1bb', '\x1bf', '\x1bd', '\x1b\x7f', '\x1b[A', '\x1b[B', '\x10', '\x0e', '\x12', '\x12', '\x07', '\x1b[1;5D', '\x1b[1;5C'];
+const KEYS = ['\x1b.', 'x', 'y', 'q', 'é', '日', ' ', '/', '.', '-', 'xq y', '\x01', '\x05', '\x02', '\x06', '\x1b[D', '\x1b[C', '\x1b[H', '\x1b[F', '\x7f', '\x1b[3~', '\x15', '\x0b', '\x17', '\x19', '\x1bb', '\x1bf', '\x1bd', '\x1b\x7f', '\x1b[A', '\x1b[B', '\x10', '\x0e', '\x12', '\x12', '\x07', '\x1b[1;5D', '\x1b[1;5C'];
 const RANDOM = fc.sample(fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 24 }), { seed: 20261202, numRuns: 60 }).map((keys) => `${keys.join('')}\x05#z`);
 
 /** The line the simulator's editor submits for `keys` then Enter. */

@@ -43,7 +43,7 @@ describe('decodeKeys', () => {
     ['\x1bOD\x1bOC', [{ type: 'left' }, { type: 'right' }]],
     ['\x1b[3~', [{ type: 'delete' }]],
     ['\x1b[1;5D\x1b[1;5C\x1b[1;3D\x1b[1;3C', [{ type: 'alt-b' }, { type: 'alt-f' }, { type: 'alt-b' }, { type: 'alt-f' }]],
-    ['\x1bb\x1bf\x1bd\x1b\x7f', [{ type: 'alt-b' }, { type: 'alt-f' }, { type: 'alt-d' }, { type: 'alt-backspace' }]],
+    ['\x1bb\x1bf\x1bd\x1b\x7f\x1b.\x1b_', [{ type: 'alt-b' }, { type: 'alt-f' }, { type: 'alt-d' }, { type: 'alt-backspace' }, { type: 'alt-.' }, { type: 'alt-.' }]],
     ['\x01\x05\x15\x0b\x17\x19\x12\x03\x0c\x07\x04\t', ['ctrl-a', 'ctrl-e', 'ctrl-u', 'ctrl-k', 'ctrl-w', 'ctrl-y', 'ctrl-r', 'ctrl-c', 'ctrl-l', 'ctrl-g', 'ctrl-d', 'tab'].map((type) => ({ type }) as Key)],
     ['\x02\x06\x10\x0e\x08', [{ type: 'left' }, { type: 'right' }, { type: 'up' }, { type: 'down' }, { type: 'backspace' }]],
     ['\x1b', [{ type: 'escape' }]],
@@ -104,6 +104,17 @@ describe('applyKey: editing', () => {
     expect(apart.state.killRing).toEqual(['three', 'two']);
     expect(show(type(at('abc def', 4), '\x15', '\x05', '\x19').state)).toBe('defabc |');
     expect(applyKey(createEditor(), { type: 'ctrl-y' }).effect).toEqual({ type: 'bell' });
+  });
+
+  test('Alt-. yanks the last word of earlier lines, one line further back each time', () => {
+    const s = createEditor(['zfs create tank/media', '# a comment', 'ls -l /etc >out']);
+    expect(show(type(s, 'cat ', '\x1b.').state)).toBe('cat out|');
+    const twice = type(s, 'cat ', '\x1b.', '\x1b.');
+    expect(show(twice.state)).toBe('cat |');
+    expect(twice.effects.at(-1)).toEqual({ type: 'redraw' });
+    expect(show(type(s, 'cat ', '\x1b.', '\x1b.', '\x1b.').state)).toBe('cat tank/media|');
+    expect(type(s, '\x1b.', '\x1b.', '\x1b.', '\x1b.', '\x1b.').effects.at(-1)).toEqual({ type: 'bell' });
+    expect(show(type(s, 'cat ', '\x1b.', 'x', '\x1b.').state)).toBe('cat outxout|');
   });
 
   test('Enter submits and records history; blank lines are not recorded', () => {
@@ -333,7 +344,7 @@ describe('renderLine', () => {
 
   test('any edits on any width redraw to exactly the prompt and line, the cursor in its place (property)', () => {
     const keyArb = fc.oneof(
-      fc.constantFrom<Key>(...(['left', 'right', 'home', 'end', 'backspace', 'delete', 'ctrl-u', 'ctrl-k', 'ctrl-w', 'alt-b', 'alt-f', 'ctrl-y', 'up', 'down', 'ctrl-r', 'escape', 'ctrl-g'] as const).map((type) => ({ type }))),
+      fc.constantFrom<Key>(...(['left', 'right', 'home', 'end', 'backspace', 'delete', 'ctrl-u', 'ctrl-k', 'ctrl-w', 'alt-b', 'alt-f', 'ctrl-y', 'up', 'down', 'ctrl-r', 'escape', 'ctrl-g', 'alt-.'] as const).map((type) => ({ type }))),
       fc.string({ unit: fc.constantFrom('a', 'b', ' ', '/', '日', '😀', '\u0301', '\x01', 'é'), minLength: 1, maxLength: 12 }).map((text): Key => ({ type: 'char', text })),
     );
     fc.assert(

@@ -57,6 +57,19 @@ export function defaultHost(lab: Lab): string {
   return (lab.hosts.find((h) => h.kind === 'proxmox') ?? lab.hosts[0])?.name ?? '';
 }
 
+/**
+ * The completed part of a word as bash inserts it (bashline.c bash_quote_filename with
+ * rl_filename_quote_characters): a backslash before a blank, a quote or a character the
+ * shell would act on. `=`, `:`, `~` and `@`, which bash quotes in file names too, are left
+ * alone here, as the commands' own completers offer words such as `compression=` and
+ * `local:vztmpl/…`; `#` only where it would start a comment.
+ */
+export function quoteCompleted(text: string, wordStart: boolean): string {
+  let out = '';
+  for (const [i, ch] of [...text].entries()) out += /[ \t\n\\"'<>;|&()$`?*[!{]/.test(ch) || (ch === '#' && wordStart && i === 0) ? `\\${ch}` : ch;
+  return out;
+}
+
 function promptOf(state: SimState): string {
   try {
     return promptFor(state);
@@ -197,9 +210,12 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     const word = line.slice(c.from, c.to);
     const [first] = c.candidates;
     if (first === undefined) return { line, cursor, choices: [] };
-    const replace = (text: string): CompleteReply => ({ line: line.slice(0, c.from) + text + line.slice(c.to), cursor: c.from + text.length, choices: [] });
+    const replace = (match: string, after = ''): CompleteReply => {
+      const text = word + quoteCompleted(match.slice(word.length), word === '') + after;
+      return { line: line.slice(0, c.from) + text + line.slice(c.to), cursor: c.from + text.length, choices: [] };
+    };
     // readline: a single match is inserted with a space after it (none after a directory's `/`).
-    if (c.candidates.length === 1) return replace(first.endsWith('/') ? first : `${first} `);
+    if (c.candidates.length === 1) return replace(first, first.endsWith('/') ? '' : ' ');
     let common = first;
     for (const cand of c.candidates) while (!cand.startsWith(common)) common = common.slice(0, -1);
     const reply = common.length > word.length ? replace(common) : { line, cursor, choices: [] };

@@ -164,6 +164,14 @@ describe('createSimApi', () => {
     expect(many.line).toBe('ls /etc/p');
     expect(many.choices).toEqual(expect.arrayContaining(['passwd', 'pve/']));
     expect(api.complete('cat /nothing-here', 17)).toEqual({ line: 'cat /nothing-here', cursor: 17, choices: [] });
+    // A file name with a blank and shell characters is inserted escaped, as bash does.
+    api.run('touch "/root/my file (1)" /root/my-other');
+    expect(api.complete('cat my', 6)).toEqual({ line: 'cat my', cursor: 6, choices: ['my file (1)', 'my-other'] });
+    expect(api.complete('cat /root/my ', 12)).toEqual({ line: 'cat /root/my ', cursor: 12, choices: ['my file (1)', 'my-other'] });
+    expect(api.complete('cat my-', 7)).toEqual({ line: 'cat my-other ', cursor: 13, choices: [] });
+    api.run('touch "/root/sp ace\\$x"');
+    expect(api.complete('cat sp', 6)).toEqual({ line: 'cat sp\\ ace\\$x ', cursor: 15, choices: [] });
+    expect(api.run('cat sp\\ ace\\$x my\\ file\\ \\(1\\)').exitCode).toBe(0);
   });
 
   test('views, lab YAML and export never fail', () => {

@@ -59,6 +59,16 @@ describe('the iSCSI view', () => {
     expect(byKey(svg, 'link:0').attrs['aria-label']).toContain('error 24');
   });
 
+  it('an initiator name changed in the file but not yet loaded by iscsid says to restart it', () => {
+    const model = structuredClone(iscsiTopologyView(iscsiScenario().world));
+    const ih = model.initiatorHosts[0] as IscsiTopologyView['initiatorHosts'][number];
+    ih.name = 'iqn.1993-08.org.debian:01:newname';
+    const node = byKey(parseXml(renderIscsiView(model)), 'ihost:pve');
+    expect(classes(node)).toContain('warning');
+    expect(textOf(node)).toBe('pve · iscsid running iqn.1993-08.org.debian:01:newname loaded: iqn.1993-08.org.debian:01:e7dd6e7909d restart iscsid to use the new name');
+    expect(describeIscsiView(model)).toContain('(iscsid still uses iqn.1993-08.org.debian:01:e7dd6e7909d)');
+  });
+
   it('says so when there is nothing: no objects, no links', () => {
     const model = iscsiTopologyView(boot().world);
     const svg = parseXml(renderIscsiView(model));

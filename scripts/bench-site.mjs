@@ -67,7 +67,7 @@ try {
     await page.goto(`${base}/lab/`);
     await page.waitForSelector('hlab-lab[data-state="ready"]', { timeout: 15_000 });
     const marks = await page.evaluate(() =>
-      Object.fromEntries(['hlab-script', 'hlab-terminal', 'hlab-boot-start', 'hlab-booted', 'hlab-ready'].map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? NaN])),
+      Object.fromEntries(['hlab-script', 'hlab-boot-start', 'hlab-terminal', 'hlab-boot-reply', 'hlab-booted', 'hlab-ready'].map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? NaN])),
     );
     readyTimes.push(marks['hlab-ready']);
     for (const [name, time] of Object.entries(marks)) (phases[name] ??= []).push(time);

@@ -54,6 +54,16 @@ export class LabDriver {
     await this.page.keyboard.press(key);
   }
 
+  /** Pastes `text` into the terminal as the browser would (a paste event with the text). */
+  async paste(text: string): Promise<void> {
+    await this.focus();
+    await this.root.locator('.xterm-helper-textarea').evaluate((area, data) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', data);
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   /** Types `line`, presses Enter and waits until the lab is idle again. */
   async run(line: string): Promise<void> {
     await this.type(line);

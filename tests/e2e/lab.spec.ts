@@ -35,6 +35,12 @@ test('a typed command shows its output, Tab completes a command and Up recalls t
 
   await lab.press('ArrowUp');
   await expect.poll(() => lab.currentLine()).toBe('root@pve:~# hostname');
+  await lab.press('Control+u');
+
+  // A paste of several lines runs them one after another, each after its own prompt.
+  await lab.paste('echo pasted-one\necho pasted-two\n');
+  await lab.ready();
+  await lab.sees(/^root@pve:~# echo pasted-one\npasted-one\nroot@pve:~# echo pasted-two\npasted-two\nroot@pve:~#$/m);
 });
 
 test('Ctrl-R finds an earlier line and Ctrl-C cancels the line being typed', async ({ page }) => {
@@ -199,13 +205,52 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(lab.root.locator('[data-export]')).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
+
+    // The terminal follows Starlight's theme, also when the reader switches it.
+    const background = () => lab.root.locator('.xterm-scrollable-element').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const colours = { light: 'rgb(250, 250, 250)', dark: 'rgb(27, 30, 36)' };
+    await expect.poll(background).toBe(colours[theme]);
+    const other = theme === 'light' ? 'dark' : 'light';
+    await page.locator('starlight-theme-select select').first().selectOption(other);
+    await expect.poll(background).toBe(colours[other]);
   });
 }
+
+test('save and open progress, download the lab file, export configs, and a lab file that does not validate', async ({ page }) => {
+  const lab = await openLab(page);
+  await lab.run('mkdir /root/saved-to-a-file');
+  const [saved] = await Promise.all([page.waitForEvent('download'), lab.button('Save progress').click()]);
+  expect(saved.suggestedFilename()).toBe('hlab-session-starter.json');
+  const log = await saved.path();
+
+  await lab.button('Reset').click();
+  await lab.ready();
+  await expect.poll(() => lab.screen()).not.toContain('saved-to-a-file');
+  await lab.root.locator('[data-input="progress-file"]').setInputFiles(log);
+  await lab.sees('mkdir /root/saved-to-a-file');
+
+  const [yaml] = await Promise.all([page.waitForEvent('download'), lab.button('Download lab file').click()]);
+  expect(yaml.suggestedFilename()).toMatch(/\.yaml$/);
+
+  await lab.button('Export configs').click();
+  const panel = lab.root.locator('[data-export]');
+  await expect(panel.getByRole('heading')).toContainText('Config files for this lab');
+  await panel.locator('summary').first().click();
+  await expect(panel.getByRole('button', { name: /^Copy / }).first()).toBeVisible();
+  const [zip] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download all as .zip' }).click()]);
+  expect(zip.suggestedFilename()).toBe('hlab-export-pve9.zip');
+
+  await lab.root.locator('[data-input="lab-file"]').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('version: 1\nname: Broken\nhosts: 3\n') });
+  const notice = lab.root.getByRole('alert').filter({ hasText: 'broken.yaml is not a valid lab file' });
+  await expect(notice).toContainText(/broken\.yaml:3:\d+: hosts/);
+  await lab.run('ls /root');
+  await lab.sees(/saved-to-a-file/);
+});
 
 test('a page without a <Lab> loads none of the lab, and the lab page only local files', async ({ page, guard }) => {
   await page.goto('/start-here/what-is-a-homelab/');
   await page.waitForLoadState('networkidle');
-  const labFiles = (urls: string[]) => urls.filter((u) => /sim\.worker|lab-element|xterm|Lab\.astro/i.test(u));
+  const labFiles = (urls: string[]) => urls.filter((u) => /sim\.worker|terminal\.|xterm|Lab\.astro/i.test(u));
   expect(labFiles(guard.requests)).toEqual([]);
   expect(await page.locator('hlab-lab').count()).toBe(0);
 

@@ -107,6 +107,7 @@ export class LabSession {
         if (this.log) await this.recover(error).catch(() => undefined);
         return { ok: false, errors: [`the simulator could not replay it: ${error.message}`] };
       }
+      if (performance.getEntriesByName('hlab-boot-reply').length === 0) performance.mark('hlab-boot-reply');
       if (result.ok) {
         this.bootRequest = request.sessionLog !== undefined || request.share !== undefined ? {} : request;
         this.status = result.status;

@@ -30,6 +30,10 @@ export type KeyName =
   | 'alt-d'
   | 'alt-backspace'
   | 'alt-.'
+  | 'alt-u'
+  | 'alt-l'
+  | 'alt-c'
+  | 'ctrl-t'
   | 'up'
   | 'down'
   | 'ctrl-r'
@@ -60,6 +64,7 @@ const CONTROL: Record<string, KeyName> = {
   '\x0e': 'down', // C-n next-history
   '\x10': 'up', // C-p previous-history
   '\x12': 'ctrl-r',
+  '\x14': 'ctrl-t',
   '\x15': 'ctrl-u',
   '\x17': 'ctrl-w',
   '\x19': 'ctrl-y',
@@ -71,7 +76,7 @@ const CURSOR: Record<string, KeyName> = { A: 'up', B: 'down', C: 'right', D: 'le
 /** `ESC [ n ~` keys (vt220 editing keypad, as xterm sends them). */
 const TILDE: Record<string, KeyName> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '3': 'delete' };
 /** Alt + a letter (ESC then the letter): readline's meta bindings. */
-const META: Record<string, KeyName> = { b: 'alt-b', f: 'alt-f', d: 'alt-d', '.': 'alt-.', _: 'alt-.', '\x7f': 'alt-backspace', '\x08': 'alt-backspace' };
+const META: Record<string, KeyName> = { b: 'alt-b', f: 'alt-f', d: 'alt-d', u: 'alt-u', l: 'alt-l', c: 'alt-c', '.': 'alt-.', _: 'alt-.', '\x7f': 'alt-backspace', '\x08': 'alt-backspace' };
 
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';

@@ -10,6 +10,8 @@
  *   words of letters and digits (rl_backward_word, rl_forward_word);
  * - Backspace deletes the character before the cursor, Delete (and C-d on a non-empty
  *   line) the one under it; C-d on an empty line is end of input: bash runs `exit`;
+ * - C-t swaps the two characters at the cursor; M-u, M-l, M-c upcase, downcase and
+ *   capitalize to the end of the word (rl_transpose_chars, rl_upcase_word ...);
  * - C-u kills to the start, C-k to the end, C-w the whitespace-delimited word before the
  *   cursor (rl_unix_word_rubout), M-Backspace and M-d the alphanumeric word before/after;
  *   consecutive kills join in one kill-ring entry, C-y yanks the latest; M-. (and M-_)
@@ -173,6 +175,49 @@ function kill(state: EditorState, from: number, to: number, backward: boolean): 
   if (state.lastKey === 'kill' && ring.length > 0) ring[ring.length - 1] = backward ? text + (ring[ring.length - 1] as string) : (ring[ring.length - 1] as string) + text;
   else ring.push(text);
   return redraw({ ...state, line: state.line.slice(0, from) + state.line.slice(to), cursor: from, killRing: ring.slice(-MAX_KILLS) });
+}
+
+/**
+ * C-t (rl_transpose_chars): the character before the cursor changes places with the one
+ * under it and the cursor moves past both; at the end of the line the last two change places.
+ */
+function transposeChars(state: EditorState): KeyResult {
+  const { line } = state;
+  if (state.cursor === 0 || [...line].length < 2) return bell(state);
+  let point = state.cursor >= line.length ? prevIndex(line, line.length) : state.cursor;
+  const before = prevIndex(line, point);
+  const moved = line.slice(before, point);
+  const rest = line.slice(0, before) + line.slice(point);
+  point = nextIndex(rest, before);
+  return redraw({ ...state, line: rest.slice(0, point) + moved + rest.slice(point), cursor: point + moved.length });
+}
+
+/**
+ * M-u, M-l, M-c (rl_upcase_word, rl_downcase_word, rl_capitalize_word): from the cursor to
+ * the end of the next word, letters change case (capitalize: the first of each run of
+ * letters and digits up, the rest down); the cursor goes to the end of that word.
+ */
+function changeCase(state: EditorState, op: 'up' | 'down' | 'cap'): KeyResult {
+  const { line } = state;
+  const end = wordEnd(line, state.cursor);
+  let out = '';
+  let inWord = false;
+  for (const ch of line.slice(state.cursor, end)) {
+    if (ZERO_WIDTH.test(ch)) {
+      out += ch; // a combining mark goes with its letter (MB_FIND_NONZERO)
+      continue;
+    }
+    if (!isWord(ch)) {
+      inWord = false;
+      out += ch;
+      continue;
+    }
+    const up = op === 'up' || (op === 'cap' && !inWord);
+    inWord = true;
+    const changed = up ? ch.toUpperCase() : ch.toLowerCase();
+    out += changed.length === ch.length ? changed : ch; // a case that changes the length (ß → SS) is left
+  }
+  return redraw({ ...state, line: line.slice(0, state.cursor) + out + line.slice(end), cursor: end });
 }
 
 /**
@@ -341,6 +386,12 @@ function edit(state: EditorState, key: Key): KeyResult {
       return kill(state, cursor, wordEnd(line, cursor), false);
     case 'alt-.':
       return yankLastArg(state);
+    case 'ctrl-t':
+      return transposeChars(state);
+    case 'alt-u':
+    case 'alt-l':
+    case 'alt-c':
+      return changeCase(state, named === 'alt-u' ? 'up' : named === 'alt-l' ? 'down' : 'cap');
     case 'ctrl-y': {
       const text = state.killRing[state.killRing.length - 1];
       return text === undefined ? bell(state) : redraw(insert(state, text));

@@ -67,6 +67,14 @@ const CASES: [string, string][] = [
   ['Alt-. in the middle of a line', '#ab\x1b[D\x1b.'],
   ['Alt-. from a history line', '\x1b[A\x1b[A \x1b.'],
   ['Alt-_ is Alt-.', '#y \x1b_'],
+  ['Ctrl-T at the end swaps the last two', ': abc\x14'],
+  ['Ctrl-T in the middle swaps and moves on', ': abc\x01\x06\x06\x06\x14\x14'],
+  ['Ctrl-T at the start', ': abc\x01\x14'],
+  ['Alt-U upcases to the end of the word', ': hello world\x01\x1bf\x1bu'],
+  ['Alt-U twice', ': hello world\x01\x1bu\x1bu\x1bu'],
+  ['Alt-L in the middle of a word', ': HELLO WORLD\x1bb\x1b[D\x1b[D\x1bl'],
+  ['Alt-C capitalizes', ': hello wORLD-x9y\x01\x1bc\x1bc\x1bc\x1bc'],
+  ['case of non-ASCII letters', ': straße café e\u0301tat\x01\x1bu\x1bu\x1bu\x1bc'],
   ['non-ASCII letters are word characters', 'naïve café crème\x1bb\x1bbX'],
   ['Ctrl-W over non-ASCII text', 'héllo wörld\x17'],
   ['wide characters', '日本 語\x1b[D\x7f'],
@@ -78,7 +86,7 @@ const CASES: [string, string][] = [
  * after, and every editing, history and search key but Tab, Enter, Ctrl-C/D and Escape.
  * Each ends with Ctrl-E and `#z`, so the line run is never blank.
  */
-const KEYS = ['\x1b.', 'x', 'y', 'q', 'é', '日', ' ', '/', '.', '-', 'xq y', '\x01', '\x05', '\x02', '\x06', '\x1b[D', '\x1b[C', '\x1b[H', '\x1b[F', '\x7f', '\x1b[3~', '\x15', '\x0b', '\x17', '\x19', '\x1bb', '\x1bf', '\x1bd', '\x1b\x7f', '\x1b[A', '\x1b[B', '\x10', '\x0e', '\x12', '\x12', '\x07', '\x1b[1;5D', '\x1b[1;5C'];
+const KEYS = ['\x1b.', '\x14', '\x1bu', '\x1bl', '\x1bc', 'x', 'y', 'q', 'é', '日', ' ', '/', '.', '-', 'xq y', '\x01', '\x05', '\x02', '\x06', '\x1b[D', '\x1b[C', '\x1b[H', '\x1b[F', '\x7f', '\x1b[3~', '\x15', '\x0b', '\x17', '\x19', '\x1bb', '\x1bf', '\x1bd', '\x1b\x7f', '\x1b[A', '\x1b[B', '\x10', '\x0e', '\x12', '\x12', '\x07', '\x1b[1;5D', '\x1b[1;5C'];
 const RANDOM = fc.sample(fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 24 }), { seed: 20261202, numRuns: 60 }).map((keys) => `${keys.join('')}\x05#z`);
 
 /** The line the simulator's editor submits for `keys` then Enter. */

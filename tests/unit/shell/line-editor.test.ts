@@ -106,6 +106,16 @@ describe('applyKey: editing', () => {
     expect(applyKey(createEditor(), { type: 'ctrl-y' }).effect).toEqual({ type: 'bell' });
   });
 
+  test('Ctrl-T swaps characters; Alt-U/L/C change the case to the end of the word', () => {
+    expect(show(type(at('abc'), '\x14').state)).toBe('acb|');
+    expect(show(type(at('abc', 1), '\x14').state)).toBe('ba|c');
+    expect(applyKey(at('abc', 0), { type: 'ctrl-t' }).effect).toEqual({ type: 'bell' });
+    expect(show(type(at('zfs set x', 0), '\x1bu').state)).toBe('ZFS| set x');
+    expect(show(type(at('ZFS SET', 1), '\x1bl', '\x1bl').state)).toBe('Zfs set|');
+    expect(show(type(at('hello wORLD-x9y', 0), '\x1bc', '\x1bc', '\x1bc').state)).toBe('Hello World-X9y|');
+    expect(decodeKeys('\x14\x1bu\x1bl\x1bc')).toEqual([{ type: 'ctrl-t' }, { type: 'alt-u' }, { type: 'alt-l' }, { type: 'alt-c' }]);
+  });
+
   test('Alt-. yanks the last word of earlier lines, one line further back each time', () => {
     const s = createEditor(['zfs create tank/media', '# a comment', 'ls -l /etc >out']);
     expect(show(type(s, 'cat ', '\x1b.').state)).toBe('cat out|');
@@ -344,7 +354,7 @@ describe('renderLine', () => {
 
   test('any edits on any width redraw to exactly the prompt and line, the cursor in its place (property)', () => {
     const keyArb = fc.oneof(
-      fc.constantFrom<Key>(...(['left', 'right', 'home', 'end', 'backspace', 'delete', 'ctrl-u', 'ctrl-k', 'ctrl-w', 'alt-b', 'alt-f', 'ctrl-y', 'up', 'down', 'ctrl-r', 'escape', 'ctrl-g', 'alt-.'] as const).map((type) => ({ type }))),
+      fc.constantFrom<Key>(...(['left', 'right', 'home', 'end', 'backspace', 'delete', 'ctrl-u', 'ctrl-k', 'ctrl-w', 'alt-b', 'alt-f', 'ctrl-y', 'up', 'down', 'ctrl-r', 'escape', 'ctrl-g', 'alt-.', 'ctrl-t', 'alt-u', 'alt-c'] as const).map((type) => ({ type }))),
       fc.string({ unit: fc.constantFrom('a', 'b', ' ', '/', '日', '😀', '\u0301', '\x01', 'é'), minLength: 1, maxLength: 12 }).map((text): Key => ({ type: 'char', text })),
     );
     fc.assert(

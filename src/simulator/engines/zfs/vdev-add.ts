@@ -54,23 +54,29 @@ function newVdevs(world: World, host: string, vdevs: Vdev[]): VdevState[] {
   return out;
 }
 
+/** The checks of make_root_vdev before anything is added (all `zpool add -n` does): disks once, not in use, matching replication. */
+export function checkAdd(world: World, host: string, pool: PoolState, spec: VdevSpec, force: boolean): { ok: true } | VdevRefusal {
+  const seen = new Set<string>();
+  for (const d of specDisks(spec)) {
+    if (seen.has(d)) return { ok: false, prefixed: false, lines: ['invalid vdev specification', "use '-f' to override the following errors:", `/dev/${d} is used more than once in the configuration`] };
+    seen.add(d);
+  }
+  const bad = checkNewDisks(world, host, specDisks(spec), force);
+  if (bad) return bad;
+  const mismatch = replicationMismatch(pool, spec.vdevs);
+  if (mismatch && !force) return { ok: false, prefixed: false, lines: ['invalid vdev specification', "use '-f' to override the following errors:", mismatch] };
+  return { ok: true };
+}
+
 /**
  * Adds a vdev specification to the pool: disks checked and labelled; data vdevs striped in,
  * logs, cache and spares to their classes (get_replication skips logs: only data vdevs are
  * compared for the replication level).
  */
 export function addVdevs(world: World, host: string, pool: PoolState, spec: VdevSpec, force: boolean): { ok: true } | VdevRefusal {
+  const checked = checkAdd(world, host, pool, spec, force);
+  if (!checked.ok) return checked;
   const vdevs = spec.vdevs;
-  const disks = specDisks(spec);
-  const seen = new Set<string>();
-  for (const d of disks) {
-    if (seen.has(d)) return { ok: false, prefixed: false, lines: ['invalid vdev specification', "use '-f' to override the following errors:", `/dev/${d} is used more than once in the configuration`] };
-    seen.add(d);
-  }
-  const bad = checkNewDisks(world, host, disks, force);
-  if (bad) return bad;
-  const mismatch = replicationMismatch(pool, vdevs);
-  if (mismatch && !force) return { ok: false, prefixed: false, lines: ['invalid vdev specification', "use '-f' to override the following errors:", mismatch] };
   pool.vdevs.push(...newVdevs(world, host, vdevs));
   if (spec.logs.length > 0) pool.logs = [...(pool.logs ?? []), ...newVdevs(world, host, spec.logs)];
   if (spec.cache.length > 0) pool.cache = [...(pool.cache ?? []), ...spec.cache.map((d) => labelDisk(world, host, d).name)];

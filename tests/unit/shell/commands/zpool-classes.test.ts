@@ -121,3 +121,19 @@ describe('log, cache and spare vdevs (OpenZFS 2.3 construct_spec, status_callbac
     expect(refusal((p) => (p.spares = ['sda']))).toContain('hosts[1].pools[1].spares[0]: one or more vdevs refer to the same device');
   });
 });
+
+describe('zpool add -n (OpenZFS 2.3 zpool_do_add dry run)', () => {
+  it('prints the pool with the new vdevs after it, classes old then new, and changes nothing', () => {
+    const s = sixDisks();
+    expect(run(s, 'zpool create tank mirror sda sdb log sdc').exitCode).toBe(0);
+    expect(run(s, 'zpool add -n tank mirror sdd sde spare sdf')).toEqual({
+      stdout: "would update 'tank' to the following configuration:\n\n\ttank\n\t  mirror-0\n\t    sda\n\t    sdb\n\t  mirror\n\t    sdd\n\t    sde\n\tlogs\n\t  sdc\n\tspares\n\t  sdf\n",
+      stderr: '',
+      exitCode: 0,
+      chunks: expect.anything(),
+    });
+    expect(labPool(s)).toMatchObject({ vdevs: [{ type: 'mirror', disks: ['sda', 'sdb'] }] });
+    expect(labPool(s)).not.toHaveProperty('spares');
+    expect(run(s, 'zpool add -n tank sdd')).toMatchObject({ stderr: "invalid vdev specification\nuse '-f' to override the following errors:\nmismatched replication level: pool uses mirror and new vdev is disk\n", exitCode: 1 });
+  });
+});

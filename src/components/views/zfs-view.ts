@@ -27,6 +27,19 @@ export interface ZfsViewOptions extends ViewOptions {
   previous?: ZfsTreeView | null;
 }
 
+/** The newest birth txg of any block (a loop: a 16 GiB file has more blocks than a spread into Math.max takes). */
+function newestBirth(model: ZfsTreeView): number {
+  let newest = 0;
+  for (const f of model.files) for (const b of f.blocks) if (b && b.birth > newest) newest = b.birth;
+  return newest;
+}
+
+/** The uberblock's ub_timestamp (seconds) as UTC text. */
+function syncedAt(seconds: number): string {
+  const ms = seconds * 1000;
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `${seconds} s`;
+}
+
 /** Keys (`ino:index:checksum`) of the damaged blocks of `previous`, when it is a drawing of the same dataset as `model`. */
 function damagedKeys(model: ZfsTreeView, previous: ZfsTreeView | null | undefined): Set<string> {
   const keys = new Set<string>();
@@ -82,10 +95,10 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
   // txg: on disk, but no uberblock points at them until the next sync (spa_sync, at most
   // zfs_txg_timeout = 5 s later), so that edge of the path is drawn dashed.
   const ub = model.uberblock;
-  const newest = Math.max(0, ...model.files.flatMap((f) => f.blocks.map((b) => b?.birth ?? 0)));
+  const newest = newestBirth(model);
   const pending = newest > ub.txg;
   const ubLines = [`uberblock · txg ${ub.txg}`, `pool ${model.pool} · magic ${ub.magic}`, ...(pending ? [`txg ${newest} open: not synced yet`] : [])];
-  const ubLabel = `Uberblock of pool ${visible(model.pool)}: txg ${ub.txg}, magic ${ub.magic}, synced at ${new Date(ub.timestamp * 1000).toISOString()}${pending ? `; the newest blocks are in open txg ${newest}, which the next sync (within 5 s) writes out with a new uberblock pointing at them` : ''}`;
+  const ubLabel = `Uberblock of pool ${visible(model.pool)}: txg ${ub.txg}, magic ${ub.magic}, synced at ${syncedAt(ub.timestamp)}${pending ? `; the newest blocks are in open txg ${newest}, which the next sync (within 5 s) writes out with a new uberblock pointing at them` : ''}`;
   nodes.push(node({ x: MARGIN, y, width: W - 2 * MARGIN, lines: ubLines, key: 'uberblock', classes: anyNew ? ['on-path'] : [], label: ubLabel }));
   const ubBottom = y + nodeHeight(ubLines.length);
   y = ubBottom + GAP;
@@ -221,7 +234,7 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
 /** A short plain-text account of the same view, for the text alternative under it (`previous` as for the drawing). */
 export function describeZfsView(model: ZfsTreeView, previous?: ZfsTreeView | null): string {
   const s = model.space;
-  const newest = Math.max(0, ...model.files.flatMap((f) => f.blocks.map((b) => b?.birth ?? 0)));
+  const newest = newestBirth(model);
   const out = [
     `ZFS block tree of ${model.dataset} (pool ${model.pool}); the uberblock is at txg ${model.uberblock.txg}${newest > model.uberblock.txg ? `; txg ${newest} is open, not synced yet` : ''}.`,
     `Space: used ${niceBytes(s.used)}, referenced ${niceBytes(s.referenced)}, used by snapshots ${niceBytes(s.usedbysnapshots)}, written since the last snapshot ${niceBytes(s.written)}.`,

@@ -115,6 +115,18 @@ describe('the ZFS view', () => {
     expect(text).toContain('Damaged (checksum mismatch on disk): /file-29 block 50.');
   });
 
+  it('draws a file of 200,000 blocks (25 GiB of 128K records) without choking: capped, counted', () => {
+    const model = view(zfsScenario());
+    const template = model.files[0] as ZfsTreeView['files'][number];
+    const block = template.blocks[0] as NonNullable<ZfsTreeView['files'][number]['blocks'][number]>;
+    const blocks = Array.from({ length: 200_000 }, (_, index) => ({ ...block, index, birth: index === 199_999 ? 99 : block.birth }));
+    const huge = { ...model, files: [{ ...template, blocks }] };
+    const svg = parseXml(renderZfsView(huge));
+    expect(byClass(svg, 'more').map(textOf)).toEqual(['and 199992 more blocks']);
+    expect(textOf(byKey(svg, 'uberblock') as XmlElement)).toContain('txg 99 open: not synced yet');
+    expect(describeZfsView(huge)).toContain(': 200000 blocks');
+  });
+
   it('keeps hostile file names inert text', () => {
     const s = runAll(zfsScenario(), [`echo x > '/mnt/tank/fs/<img src=x onerror=alert(1)>'`, `echo x > '/mnt/tank/fs/$(reboot)'`, `echo x > $'/mnt/tank/fs/\\e[31mred\\u202egpj.exe'`]);
     const markup = renderZfsView(view(s));

@@ -45,6 +45,21 @@ for (const [file, lab] of labs) {
   });
 }
 
+// Every ```mermaid fence of the handbook's pages parses and renders with the real Mermaid.
+const docsDir = join(root, 'src/content/docs');
+const walkDocs = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkDocs(join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [join(dir, e.name)] : []));
+const pageDiagrams = walkDocs(docsDir).flatMap((file) =>
+  [...readFileSync(file, 'utf8').matchAll(/^```mermaid[^\n]*\n([\s\S]*?)^```\s*$/gm)].map((m, i) => ({ file: file.slice(root.length), index: i + 1, text: m[1] as string })),
+);
+for (const { file, index, text } of pageDiagrams) {
+  test(`${file}: diagram ${index} renders`, async ({ page }) => {
+    const result = await render(page, text);
+    expect(result.error, `${file}, diagram ${index}`).toBeUndefined();
+    expect(result.svg).toContain('<svg');
+  });
+}
+
 test('hostile names render as text, never as markup or extra statements', async ({ page }) => {
   const starter = labs.find(([file]) => file === 'starter.yaml')![1];
   const evil = structuredClone(starter);

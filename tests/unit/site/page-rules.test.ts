@@ -1,6 +1,7 @@
 // Rules every handbook page follows (issue 12, h-common.md): a description for search
 // results and link previews, a language on every code block (`console`, `sh`, `text`,
-// `yaml`…, never a bare fence), and the Common mistakes box on every chapter page.
+// `yaml`…, never a bare fence), a title and description on every Mermaid diagram, and the
+// Common mistakes box on every chapter page.
 import { describe, expect, it } from 'vitest';
 import { docPages, fences, filesUnder, readSource } from './site-files';
 
@@ -21,6 +22,11 @@ describe('every Markdown page', () => {
       expect(fm, `${page}: no description in the frontmatter`).toMatch(/^description:\s*\S/m);
       const bare = fences(text).filter((f) => f.lang === '').map((f) => `line ${f.line}`);
       expect(bare, `${page}: code blocks without a language (write \`\`\`text for plain output)`).toEqual([]);
+      // Diagrams are read by screen readers through their accTitle and accDescr (Mermaid accessibility).
+      const untitled = fences(text)
+        .filter((f) => f.lang === 'mermaid' && !(/^\s*accTitle:\s*\S/m.test(f.body) && /^\s*accDescr(:\s*\S|\s*\{)/m.test(f.body)))
+        .map((f) => `line ${f.line}`);
+      expect(untitled, `${page}: mermaid diagrams without accTitle and accDescr`).toEqual([]);
     });
   }
   for (const page of chapterPages) {

@@ -11,12 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../../../src/simulator/engines';
-import { callMiddleware } from '../../../src/simulator/engines/truenas';
 import type { World } from '../../../src/simulator/engines/world';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../src/simulator/exporters/bundle-types';
 import { truenasMidcltFiles } from '../../../src/simulator/exporters/truenas-midclt';
-import type { Lab } from '../../../src/simulator/model';
 import { loadExampleLabs } from '../../unit/exporters/example-labs';
+import { middlewareAnswers as answers, strippedLab as stripped } from '../../unit/exporters/truenas-roundtrip';
 import { requireTool } from '../support/tools';
 import { mustParse } from './target-labs';
 
@@ -32,42 +31,6 @@ beforeAll(() => {
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The lab without what the script must build: the TrueNAS hosts' iSCSI objects and zvols, and the sessions to them. */
-function stripped(lab: Lab): Lab {
-  const copy = structuredClone(lab);
-  for (const host of copy.hosts) {
-    if (host.kind === 'truenas' && host.iscsi?.target) {
-      host.iscsi.target = { ...host.iscsi.target, portals: [], initiators: [], auths: [], extents: [], targets: [], targetextents: [] };
-      host.zvols = [];
-    }
-    if (host.iscsi?.initiator) host.iscsi.initiator = { ...host.iscsi.initiator, sessions: [] };
-  }
-  return copy;
-}
-
-/** What the middleware answers about the iSCSI objects and the zvols (extent serials are generated, so left out). */
-function answers(world: World, host: string): unknown {
-  const query = (method: string): unknown => {
-    const r = callMiddleware(world, host, method, []);
-    return r.ok ? r.value : r;
-  };
-  const extents = (query('iscsi.extent.query') as Record<string, unknown>[]).map(({ serial: _serial, ...rest }) => rest);
-  const prop = (d: Record<string, unknown>, key: string, field: string): unknown => (d[key] as Record<string, unknown> | undefined)?.[field];
-  const volumes = (query('pool.dataset.query') as Record<string, unknown>[])
-    .filter((d) => d['type'] === 'VOLUME')
-    .map((d) => ({ name: d['name'], volsize: prop(d, 'volsize', 'parsed'), volblocksize: prop(d, 'volblocksize', 'parsed'), sparse: prop(d, 'sparse', 'parsed'), compression: prop(d, 'compression', 'value') }));
-  return {
-    portals: query('iscsi.portal.query'),
-    initiators: query('iscsi.initiator.query'),
-    auths: query('iscsi.auth.query'),
-    targets: query('iscsi.target.query'),
-    extents,
-    targetextents: query('iscsi.targetextent.query'),
-    volumes,
-    service: callMiddleware(world, host, 'service.query', [[['service', '=', 'iscsitarget']], { get: true, select: ['enable', 'state'] }]),
-  };
-}
 
 const labs = [
   ...loadExampleLabs().map(({ id, lab }) => ({ id, lab })),

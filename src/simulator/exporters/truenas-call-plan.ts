@@ -30,7 +30,7 @@ export type PlanValue = string | number | boolean | null | IdRef | readonly Plan
 export interface PlanStep {
   /** Unique name of the step (`portal-1`, `zvol-MyMassStorage/nextcloud`), also the JSON-RPC request id. */
   readonly name: string;
-  /** What the step makes, for messages: `portal 1`, `zvol tank/vm`. */
+  /** What the step makes, for the script's comments; lab ids only, never a lab string: `portal 1`, `zvol of extent 2`. */
   readonly what: string;
   /** The CRUD namespace: `iscsi.portal`, `pool.dataset`. */
   readonly namespace: string;
@@ -111,7 +111,7 @@ export function truenasPlan(host: Host): TruenasPlan {
       const props = middlewareProperties(declared?.properties as Record<string, unknown> | undefined, parent, leftOut);
       steps.push({
         name: `dataset-${parent}`,
-        what: `dataset ${parent}`,
+        what: `dataset above extent ${extent.id}'s zvol`,
         namespace: 'pool.dataset',
         filters: [['id', '=', parent]],
         match: { id: parent },
@@ -126,7 +126,7 @@ export function truenasPlan(host: Host): TruenasPlan {
     const vbs = zvol.properties?.volblocksize;
     steps.push({
       name: `zvol-${name}`,
-      what: `zvol ${name}`,
+      what: `zvol of extent ${extent.id}`,
       namespace: 'pool.dataset',
       filters: [['id', '=', name]],
       match: { id: name, type: 'VOLUME' },
@@ -169,7 +169,7 @@ export function truenasPlan(host: Host): TruenasPlan {
     }));
     steps.push({
       name: `target-${target.id}`,
-      what: `target ${target.name}`,
+      what: `target ${target.id}`,
       namespace: 'iscsi.target',
       filters: [['name', '=', target.name]],
       match: { name: target.name },
@@ -186,14 +186,14 @@ export function truenasPlan(host: Host): TruenasPlan {
     }
     if (extent.serial !== undefined) create['serial'] = extent.serial;
     Object.assign(create, { blocksize: extent.blocksize, rpm: extent.rpm, ro: extent.ro, enabled: extent.enabled, comment: extent.comment });
-    steps.push({ name: `extent-${extent.id}`, what: `extent ${extent.name}`, namespace: 'iscsi.extent', filters: [['name', '=', extent.name]], match: { name: extent.name }, create });
+    steps.push({ name: `extent-${extent.id}`, what: `extent ${extent.id}`, namespace: 'iscsi.extent', filters: [['name', '=', extent.name]], match: { name: extent.name }, create });
   }
   for (const te of cfg.targetextents) {
     const target = idRef(`target-${te.target}`);
     const extent = idRef(`extent-${te.extent}`);
     steps.push({
       name: `targetextent-${te.id}`,
-      what: `LUN ${te.lunid} of target ${cfg.targets.find((t) => t.id === te.target)?.name ?? te.target}`,
+      what: `LUN ${te.lunid} of target ${te.target}`,
       namespace: 'iscsi.targetextent',
       filters: null,
       match: { target, extent },

@@ -92,7 +92,7 @@ function referencedSteps(steps: readonly PlanStep[]): Set<string> {
 function stepLines(step: PlanStep, keep: boolean): string[] {
   const call = `ensure ${shellLine(step.namespace)} ${planWord(step.filters ?? [])} ${planWord(step.match)} ${planWord(step.create)}`;
   const line = keep ? `${stepVariable(step.name)}="$(${call})"` : `${call} >/dev/null`;
-  return [`# ${step.what.replace(/[^A-Za-z0-9 ._:/-]/g, '?')}`, line];
+  return [`# ${step.what}`, line];
 }
 
 /** The midclt script for one TrueNAS host. */

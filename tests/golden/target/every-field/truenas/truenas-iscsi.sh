@@ -58,7 +58,7 @@ ensure() {
 # The pools must exist already (Storage > Create Pool, or midclt call pool.create).
 need_pool '[["name","=","MyMassStorage"]]' MyMassStorage
 
-# zvol MyMassStorage/nextcloud
+# zvol of extent 1
 ensure pool.dataset '[["id","=","MyMassStorage/nextcloud"]]' '{"id":"MyMassStorage/nextcloud","type":"VOLUME"}' '{"name":"MyMassStorage/nextcloud","type":"VOLUME","volsize":536870912000,"volblocksize":"16K","sparse":false}' >/dev/null
 
 # portal 1
@@ -70,13 +70,13 @@ initiator_1="$(ensure iscsi.initiator '[]' '{"initiators":["iqn.1993-08.org.debi
 # CHAP entry 1
 ensure iscsi.auth '[["tag","=",1],["user","=","pve"]]' '{"tag":1,"user":"pve"}' '{"tag":1,"user":"pve","secret":"s3cretpassw0rd","peeruser":"","peersecret":""}' >/dev/null
 
-# target nextcloud
+# target 1
 target_1="$(ensure iscsi.target '[["name","=","nextcloud"]]' '{"name":"nextcloud"}' '{"name":"nextcloud","alias":"Nextcloud data","mode":"ISCSI","groups":[{"portal":'"$portal_1"',"initiator":'"$initiator_1"',"authmethod":"CHAP","auth":1}]}')"
 
-# extent nextcloud
+# extent 1
 extent_1="$(ensure iscsi.extent '[["name","=","nextcloud"]]' '{"name":"nextcloud"}' '{"name":"nextcloud","type":"DISK","disk":"zvol/MyMassStorage/nextcloud","blocksize":512,"rpm":"SSD","ro":false,"enabled":true,"comment":""}')"
 
-# LUN 0 of target nextcloud
+# LUN 0 of target 1
 ensure iscsi.targetextent '[]' '{"target":'"$target_1"',"extent":'"$extent_1"'}' '{"target":'"$target_1"',"extent":'"$extent_1"',"lunid":0}' >/dev/null
 
 # Start the iSCSI service now and at every boot.

@@ -8,47 +8,34 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Lab } from '../model';
 import { DEFAULT_EXPORT_OPTIONS, type ExportFile, type ExportOptions, type ExportPart, type Exporter } from './bundle-types';
 import { exportProxmox } from './proxmox-files';
+import { TARGET_EXPORTER_PARTS } from './target-bundle';
 import { exportZfs } from './zfs-script';
-// x-target's exporters (TrueNAS midclt/JSON-RPC, tgtadm, targetcli, preflight) — one line to wire:
-const TARGET_EXPORTERS: readonly Exporter[] = [];
 
-/** One exporter and the `--only` part it belongs to (`undefined`: decided per file, see filePart). */
+/** One exporter and the `--only` part it belongs to (`null`: preflight, written with any file of its host). */
 interface PartExporter {
-  readonly part?: ExportPart;
-  readonly render: Exporter;
+  readonly part: ExportPart | null;
+  readonly exporter: Exporter;
 }
 
-/** Every exporter of the bundle. */
-const EXPORTERS: readonly PartExporter[] = [{ part: 'zfs', render: exportZfs }, { part: 'proxmox', render: exportProxmox }, ...TARGET_EXPORTERS.map((render) => ({ render }))];
-
-/**
- * The part of a target-side file, from its name (x-target's exporters share one list):
- * `preflight*` files go with every part of their host, `*targetcli*` is targetcli,
- * `*tgt*` is tgt, anything else (midclt script, JSON-RPC document) is truenas.
- */
-function filePart(file: ExportFile): ExportPart | 'preflight' {
-  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-  if (name.startsWith('preflight')) return 'preflight';
-  if (name.includes('targetcli')) return 'targetcli';
-  if (name.includes('tgt')) return 'tgt';
-  return 'truenas';
-}
+/** Every exporter of the bundle: ZFS, the Proxmox side, then the target side and preflight (target-bundle.ts). */
+const EXPORTERS: readonly PartExporter[] = [{ part: 'zfs', exporter: exportZfs }, { part: 'proxmox', exporter: exportProxmox }, ...TARGET_EXPORTER_PARTS];
 
 /**
  * The bundle for `lab`: every exporter's files (only `only`'s part when given; a host's
  * preflight script comes along with any of its files), sorted by order, then host, then
- * path, with README.md first. Pure; never throws for a valid lab.
+ * exporter (ZFS first), with README.md first. Pure; never throws for a valid lab.
  * @example exportBundle(lab).map((f) => f.path) // ['README.md', 'pve/zfs-setup.sh', …]
  */
 export function exportBundle(lab: Lab, options: ExportOptions = DEFAULT_EXPORT_OPTIONS, only?: ExportPart): ExportFile[] {
-  const tagged = EXPORTERS.flatMap(({ part, render }) => render(lab, options).map((file) => ({ file, part: part ?? filePart(file) })));
+  const tagged = EXPORTERS.flatMap(({ part, exporter }) => exporter(lab, options).map((file) => ({ file, part })));
   const chosen = only === undefined ? tagged : tagged.filter((t) => t.part === only);
   const hosts = new Set(chosen.map((t) => t.file.host));
-  const preflight = only === undefined ? [] : tagged.filter((t) => t.part === 'preflight' && hosts.has(t.file.host));
+  const preflight = only === undefined ? [] : tagged.filter((t) => t.part === null && hosts.has(t.file.host));
   const hostIndex = new Map(lab.hosts.map((h, i) => [h.name, i]));
   const files = [...chosen, ...preflight.filter((p) => !chosen.includes(p))]
     .map((t) => t.file)
-    .sort((a, b) => a.order - b.order || (hostIndex.get(a.host ?? '') ?? -1) - (hostIndex.get(b.host ?? '') ?? -1) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Array sort is stable: within one order and host, files keep the exporters' order (zfs-setup.sh before the midclt script that needs its pools).
+    .sort((a, b) => a.order - b.order || (hostIndex.get(a.host ?? '') ?? -1) - (hostIndex.get(b.host ?? '') ?? -1));
   return [renderReadme(lab, options, files, only), ...files];
 }
 

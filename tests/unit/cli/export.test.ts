@@ -67,7 +67,7 @@ describe('hlab export', () => {
   it('--only and --pve choose the part and the Proxmox version', async () => {
     const t = memoryIO();
     expect(await main(['export', SEED_000, '-o', 'z', '--only', 'zfs', '--pve', '8'], t.io)).toBe(0);
-    expect([...t.files.keys()].sort()).toEqual(['z/README.md', 'z/pve/zfs-setup.sh', 'z/truenas/zfs-setup.sh']);
+    expect([...t.files.keys()].sort()).toEqual(['z/README.md', 'z/pve/preflight.sh', 'z/pve/zfs-setup.sh', 'z/truenas/preflight.sh', 'z/truenas/zfs-setup.sh']);
     expect(t.files.get('z/README.md')?.text).toContain('(only the zfs part) for Proxmox VE 8');
   });
 

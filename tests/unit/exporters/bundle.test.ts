@@ -32,8 +32,20 @@ describe('exportBundle', () => {
     const listed = [...readme.matchAll(/^(\d+)\. `([^`]+)`/gm)].map((m) => m[2]);
     expect(listed).toEqual(rest.map((f) => f.path));
     expect(rest.map((f) => f.order)).toEqual([...rest.map((f) => f.order)].sort((a, b) => a - b));
-    expect(readme).toContain('1. `pve/zfs-setup.sh` (run on pve): creates the ZFS pools');
+    expect(readme).toContain('1. `pve/preflight.sh` (run on pve): ');
+    expect(readme).toContain('3. `pve/zfs-setup.sh` (run on pve): creates the ZFS pools');
     expect(readme).toContain('for Proxmox VE 9');
+  });
+
+  it('runs preflight first, a host\'s pools before its iSCSI target, the initiator after the target, containers last', () => {
+    const paths = files.map((f) => f.path);
+    const at = (path: string) => paths.indexOf(path);
+    expect(at('pve/preflight.sh')).toBe(1);
+    expect(at('truenas/preflight.sh')).toBe(2);
+    expect(at('truenas/zfs-setup.sh')).toBeLessThan(at('truenas/truenas-iscsi.sh'));
+    expect(at('truenas/truenas-iscsi.sh')).toBeLessThan(at('pve/iscsi-setup.sh'));
+    expect(at('pve/iscsi-setup.sh')).toBeLessThan(at('pve/storage-add.sh'));
+    expect(at('pve/subid-setup.sh')).toBeLessThan(at('pve/pct-create.sh'));
   });
 
   it('never repeats a path', () => {
@@ -45,12 +57,14 @@ describe('exportBundle', () => {
 
   it('--only keeps one part (and says so in the README)', () => {
     const zfs = exportBundle(seed000, { pve: 9 }, 'zfs');
-    expect(zfs.map((f) => f.path)).toEqual(['README.md', 'pve/zfs-setup.sh', 'truenas/zfs-setup.sh']);
+    // A host's read-only preflight.sh comes along with any of its files.
+    expect(zfs.map((f) => f.path)).toEqual(['README.md', 'pve/preflight.sh', 'truenas/preflight.sh', 'pve/zfs-setup.sh', 'truenas/zfs-setup.sh']);
     expect(zfs[0]?.content).toContain('(only the zfs part)');
     const proxmox = exportBundle(seed000, { pve: 9 }, 'proxmox').map((f) => f.path);
     expect(proxmox.every((p) => p === 'README.md' || p.startsWith('pve/'))).toBe(true);
     expect(proxmox).toContain('pve/pct-create.sh');
     expect(proxmox).not.toContain('pve/zfs-setup.sh');
+    expect(exportBundle(seed000, { pve: 9 }, 'tgt').map((f) => f.path)).toEqual(['README.md', 'truenas/preflight.sh', 'truenas/tgtadm-iscsi.sh']);
   });
 
   it('passes --pve on to the exporters', () => {

@@ -6,13 +6,14 @@
  * those of the lab booted as written. A second run finds everything and changes nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../../../src/simulator/engines';
 import type { World } from '../../../src/simulator/engines/world';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../src/simulator/exporters/bundle-types';
+import { preflightFiles } from '../../../src/simulator/exporters/preflight';
 import { truenasMidcltFiles } from '../../../src/simulator/exporters/truenas-midclt';
 import { loadExampleLabs } from '../../unit/exporters/example-labs';
 import { middlewareAnswers as answers, strippedLab as stripped } from '../../unit/exporters/truenas-roundtrip';
@@ -63,4 +64,29 @@ describe('truenas-iscsi.sh against the simulator middleware', () => {
     expect(again.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('found   '))).toEqual([]);
     expect(answers(JSON.parse(readFileSync(state, 'utf8')) as World, host)).toEqual(answers(built, host));
   }, 400_000);
+});
+
+describe("a TrueNAS host's preflight.sh asks the middleware for its version", () => {
+  const lab = mustParse('version: 1\nname: version check\nhosts:\n  - { name: truenas, kind: truenas }\n');
+  const script = preflightFiles(lab, DEFAULT_EXPORT_OPTIONS)[0]?.content ?? '';
+  const run = (bin: string, state: string) => {
+    const file = join(dir, 'preflight.sh');
+    writeFileSync(file, script);
+    return spawnSync(bash, [file], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, HLAB_MIDCLT_STATE: state, HLAB_MIDCLT_HOST: 'truenas' }, timeout: 60_000 });
+  };
+
+  it('ok on the simulated TrueNAS 25.10.1 (system.info through the stand-in)', () => {
+    const state = join(dir, 'version.json');
+    writeFileSync(state, JSON.stringify(boot(lab, 1)));
+    const r = run(dir, state);
+    expect([r.status, r.stdout]).toEqual([0, 'ok   TrueNAS version TrueNAS-25.10.1 (25.10 or later)\npreflight: every check passed.\n']);
+  });
+
+  it('DIFF on an older release, whose API has no service.control', () => {
+    const old = join(dir, 'old');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(join(old, 'midclt'), `#!/bin/sh\necho '{"version": "TrueNAS-SCALE-24.10.2.2", "hostname": "truenas"}'\n`, { mode: 0o755 });
+    const r = run(old, '');
+    expect([r.status, r.stdout.split('\n')[0]]).toEqual([1, 'DIFF TrueNAS version TrueNAS-SCALE-24.10.2.2: the scripts need 25.10 or later']);
+  });
 });

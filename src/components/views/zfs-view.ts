@@ -154,7 +154,7 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
     const fileDamaged = file.blocks.some((b) => b?.damaged);
     const lines = [file.path, `indirect ${shortChecksum(file.indirect.checksum)} · txg ${file.indirect.birth}`];
     const classes = ['file', ...(fileNew ? ['on-path'] : []), ...(fileDamaged ? ['has-damage'] : [])];
-    const count = file.blocks.filter((b) => b).length;
+    const count = file.blockCount ?? file.blocks.filter((b) => b).length;
     nodes.push(
       node({
         x: childX,
@@ -191,18 +191,19 @@ export function renderZfsView(model: ZfsTreeView, options: ZfsViewOptions = {}):
       const tag = b.damaged ? '✗ damaged' : fixed ? '✓ healed' : [b.lastWrite ? 'new' : '', snapTag(b.sharedWith)].filter((t) => t !== '').join(' ');
       const classes = ['block', ...(b.lastWrite ? ['new'] : []), ...(b.sharedWith.length > 0 ? ['shared'] : []), ...(b.damaged ? ['damaged'] : []), ...(fixed ? ['healed'] : [])];
       const overlay = b.damaged ? rect(bx, by, BLOCK_W, blockH, { rx: 4, class: 'hatch', fill: `url(#${hatch})` }) : '';
-      nodes.push(node({ x: bx, y: by, width: BLOCK_W, lines: [`#${bi} txg ${b.birth}`, shortChecksum(b.checksum), tag], key: `block:${file.ino}:${bi}`, classes, overlay, label: blockLabel(file, b, fixed) }));
+      // The model carries a bounded selection of blocks: b.index is the block's own number.
+      nodes.push(node({ x: bx, y: by, width: BLOCK_W, lines: [`#${b.index} txg ${b.birth}`, shortChecksum(b.checksum), tag], key: `block:${file.ino}:${b.index}`, classes, overlay, label: blockLabel(file, b, fixed) }));
     });
     const rows = Math.ceil(shown.length / perRow);
     y += rows * (blockH + BLOCK_GAP);
-    const hidden = file.blocks.length - shown.length;
+    const hidden = (file.blockCount ?? file.blocks.length) - shown.length;
     if (hidden > 0) {
       nodes.push(text(blockX, y + LINE_H - 4, `and ${hidden} more block${hidden === 1 ? '' : 's'}`, { class: 'more' }));
       y += LINE_H;
     }
     y += GAP;
   }
-  const hiddenFiles = model.files.length - shownFiles.length;
+  const hiddenFiles = (model.fileCount ?? model.files.length) - shownFiles.length;
   if (hiddenFiles > 0) {
     nodes.push(text(childX, y + LINE_H - 4, `and ${hiddenFiles} more file${hiddenFiles === 1 ? '' : 's'}`, { class: 'more' }));
     y += LINE_H + GAP;
@@ -250,12 +251,14 @@ export function describeZfsView(model: ZfsTreeView, previous?: ZfsTreeView | nul
     const blocks = f.blocks.filter((b): b is BlockView => !!b);
     const fresh = blocks.filter((b) => b.lastWrite).map((b) => b.index);
     const shared = blocks.filter((b) => b.sharedWith.length > 0).length;
-    const parts = [`${f.path}: ${blocks.length} block${blocks.length === 1 ? '' : 's'}, indirect block checksum ${shortChecksum(f.indirect.checksum)} at txg ${f.indirect.birth}`];
+    const total = f.blockCount ?? blocks.length;
+    const parts = [`${f.path}: ${total} block${total === 1 ? '' : 's'}, indirect block checksum ${shortChecksum(f.indirect.checksum)} at txg ${f.indirect.birth}`];
     if (fresh.length > 0) parts.push(`the last write created block${fresh.length === 1 ? '' : 's'} ${listNumbers(fresh)} at a new place`);
     if (shared > 0) parts.push(`${shared} held by a snapshot`);
     out.push(`${parts.join('; ')}.`);
   }
-  if (model.files.length > listed.length) out.push(`And ${model.files.length - listed.length} more files.`);
+  const fileTotal = model.fileCount ?? model.files.length;
+  if (fileTotal > listed.length) out.push(`And ${fileTotal - listed.length} more files.`);
   const wasDamaged = damagedKeys(model, previous);
   const healed = model.files.flatMap((f) => f.blocks.filter((b): b is BlockView => !!b && !b.damaged && wasDamaged.has(`${f.ino}:${b.index}:${b.checksum}`)).map((b) => `${f.path} block ${b.index}`));
   if (healed.length > 0) out.push(`Healed from a good copy since the last drawing: ${healed.length > 10 ? `${healed.slice(0, 10).join(', ')} and ${healed.length - 10} more` : healed.join(', ')}.`);

@@ -101,15 +101,15 @@ describe('the ZFS view', () => {
     const template = model.files.find((f) => f.path === '/f') as ZfsTreeView['files'][number];
     const block = template.blocks[0] as NonNullable<ZfsTreeView['files'][number]['blocks'][number]>;
     const blocks = Array.from({ length: 100 }, (_, index) => ({ ...block, index, lastWrite: false, damaged: index === 50 }));
-    const files = Array.from({ length: 30 }, (_, i) => ({ ...template, ino: 100 + i, path: `/file-${String(i).padStart(2, '0')}`, blocks: i === 29 ? blocks : blocks.map((b) => ({ ...b, damaged: false })) }));
-    const svg = parseXml(renderZfsView({ ...model, files }));
+    const files = Array.from({ length: 30 }, (_, i) => ({ ...template, ino: 100 + i, path: `/file-${String(i).padStart(2, '0')}`, blocks: i === 29 ? blocks : blocks.map((b) => ({ ...b, damaged: false })), blockCount: blocks.length }));
+    const svg = parseXml(renderZfsView({ ...model, files, fileCount: files.length }));
     const more = byClass(svg, 'more').map(textOf);
     expect(more).toContain('and 22 more files');
     expect(more.filter((t) => t === 'and 92 more blocks')).toHaveLength(8);
     expect(byKey(svg, 'file:129')).toBeDefined();
     expect(byKey(svg, 'block:129:50')).toBeDefined();
     expect(focusable(svg).length).toBeLessThan(80);
-    const text = describeZfsView({ ...model, files });
+    const text = describeZfsView({ ...model, files, fileCount: files.length });
     expect(text).toContain('/file-29: 100 blocks');
     expect(text).toContain('And 10 more files.');
     expect(text).toContain('Damaged (checksum mismatch on disk): /file-29 block 50.');
@@ -120,7 +120,7 @@ describe('the ZFS view', () => {
     const template = model.files[0] as ZfsTreeView['files'][number];
     const block = template.blocks[0] as NonNullable<ZfsTreeView['files'][number]['blocks'][number]>;
     const blocks = Array.from({ length: 200_000 }, (_, index) => ({ ...block, index, birth: index === 199_999 ? 99 : block.birth }));
-    const huge = { ...model, files: [{ ...template, blocks }] };
+    const huge = { ...model, fileCount: 1, files: [{ ...template, blocks, blockCount: blocks.length }] };
     const svg = parseXml(renderZfsView(huge));
     expect(byClass(svg, 'more').map(textOf)).toEqual(['and 199992 more blocks']);
     expect(textOf(byKey(svg, 'uberblock') as XmlElement)).toContain('txg 99 open: not synced yet');

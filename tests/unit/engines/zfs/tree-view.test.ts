@@ -45,4 +45,39 @@ describe('zfsTreeView', () => {
     expect(zfsTreeView(s.world, 'pve', 'tank/fs')?.files[0]?.blocks.some((b) => b?.damaged)).toBe(false);
     expect(zfsTreeView(s.world, 'pve', 'tank/nope')).toBeNull();
   });
+
+  it('stays small and never throws on a big file: damaged and new blocks kept, the rest counted', () => {
+    const s = scenario();
+    // 20 GiB of 128K records (163,840 blocks) from /dev/zero with compression off.
+    for (const l of ['zfs set compression=off tank/fs', 'dd if=/dev/urandom of=/tank/fs/big bs=1M count=20480 status=none', 'sync']) expect(run(s, l).exitCode).toBe(0);
+    const view = zfsTreeView(s.world, 'pve', 'tank/fs');
+    const big = view?.files.find((f) => f.path === '/big');
+    expect(big?.blockCount).toBe(163_840);
+    expect(big?.blocks.length).toBe(64);
+    expect(big?.blocks.every((b) => b?.lastWrite)).toBe(true);
+    expect(JSON.stringify(view).length).toBeLessThan(64 * 1024);
+  });
+
+  it('is read-only: a txg the 5 s timeout has synced is shown synced without changing the world', () => {
+    const s = scenario();
+    expect(run(s, 'echo new > /tank/fs/g').exitCode).toBe(0);
+    const open = zfsTreeView(s.world, 'pve', 'tank/fs');
+    const g = open?.files.find((f) => f.path === '/g')?.blocks[0];
+    expect(g?.birth).toBeGreaterThan(open?.uberblock.txg ?? Infinity);
+    expect(run(s, 'sleep 6').exitCode).toBe(0);
+    const before = JSON.stringify(s.world);
+    const later = zfsTreeView(s.world, 'pve', 'tank/fs');
+    expect(JSON.stringify(s.world)).toBe(before);
+    expect(later?.uberblock.txg).toBe(g?.birth);
+    // Only the last write is new: /f's blocks were written txgs ago.
+    expect(later?.files.find((f) => f.path === '/f')?.blocks.some((b) => b?.lastWrite)).toBe(false);
+    expect(later?.files.find((f) => f.path === '/g')?.blocks.every((b) => b?.lastWrite)).toBe(true);
+  });
+
+  it('lists an empty file with no blocks', () => {
+    const s = scenario();
+    expect(run(s, 'touch /tank/fs/empty').exitCode).toBe(0);
+    const empty = zfsTreeView(s.world, 'pve', 'tank/fs')?.files.find((f) => f.path === '/empty');
+    expect(empty).toMatchObject({ blocks: [], blockCount: 0 });
+  });
 });

@@ -35,6 +35,7 @@ async function renderAll(): Promise<void> {
       box.dataset.rendered = mermaidTheme();
     } catch (error) {
       // Leave the source text on the page; say why in the console for the author.
+      box.dataset.rendered = 'error';
       console.warn('mermaid: diagram', index, 'did not render:', error);
     }
   }

@@ -24,6 +24,8 @@ for (const path of builtPagePaths()) {
       await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      // Check the page as a reader sees it: diagrams drawn (mermaid-render.ts marks each one), not mid-render.
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.mermaid-diagram')].every((d) => d.dataset.rendered), null, { timeout: 60_000 });
 
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
       const violations = results.violations.map((violation) => ({

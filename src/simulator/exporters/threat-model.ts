@@ -158,7 +158,7 @@ function serviceRows(lab: Lab, service: Service, exposure: Exposure, ports: read
   });
   const rows: ThreatRow[] = [];
   const wide = exposure === 'internet';
-  const who = wide ? 'anyone on the internet' : exposure === 'lan' ? 'any device on the LAN, including a compromised phone or IoT gadget' : `any device joined to the ${exposureName(lab, exposure)}`;
+  const who = wide ? 'anyone on the internet' : exposure === 'lan' ? 'any device on the LAN (a compromised phone, an IoT gadget)' : `any device joined to the ${exposureName(lab, exposure)}`;
 
   if (roles.has('dns')) {
     rows.push(row('Tampering', {
@@ -197,7 +197,8 @@ function serviceRows(lab: Lab, service: Service, exposure: Exposure, ports: read
     }));
     return rows;
   }
-  if (roles.has('http') && !ports.some((p) => p.port === 443)) {
+  // Inside a tailnet or a WireGuard tunnel, plain HTTP is already encrypted on the wire.
+  if (roles.has('http') && !ports.some((p) => p.port === 443) && (wide || exposure === 'lan')) {
     rows.push(row('Information disclosure', {
       threat: 'passwords and session cookies cross the network in clear text',
       vector: `plain HTTP on ${portText}, readable by anyone on the path`,

@@ -22,6 +22,27 @@ export class WorkerFailure extends Error {
   }
 }
 
+/** A worker Lab.astro's inline script started while the page was parsed; `hlabFailed` if it reported an error. */
+type EarlyWorker = Worker & { hlabFailed?: boolean };
+
+declare global {
+  interface Window {
+    /** Workers started by Lab.astro's inline script, one per `<Lab>`, taken in page order. */
+    __hlabEarlyWorkers?: EarlyWorker[];
+  }
+}
+
+/** Takes a worker Lab.astro started early, if one is waiting and has not failed (only the first start of a page uses it). */
+function adoptEarlyWorker(): Worker | null {
+  const early = typeof window === 'undefined' ? undefined : window.__hlabEarlyWorkers?.shift();
+  if (!early) return null;
+  if (early.hlabFailed) {
+    early.terminate();
+    return null;
+  }
+  return early;
+}
+
 interface Live {
   worker: Worker;
   api: Remote<SimApi>;
@@ -42,11 +63,12 @@ export class SimClient {
   /** Starts a worker if none is running. */
   start(): void {
     if (this.live) return;
-    // Written literally so Vite bundles the worker as its own ES module chunk.
-    const worker = new Worker(new URL('../../simulator/worker/sim.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'hlab-simulator',
-    });
+    const worker = adoptEarlyWorker() ??
+      // Written literally so Vite bundles the worker as its own ES module chunk.
+      new Worker(new URL('../../simulator/worker/sim.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'hlab-simulator',
+      });
     const death = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (event) => {
         event.preventDefault();

@@ -32,7 +32,7 @@ describe('scrollable tables', () => {
     const cell = el('td', [text('see /etc/pve '), el('code', [text('a/b')])]);
     const out = breakCode(cell);
     expect(out.children[0]).toEqual(text('see /etc/pve '));
-    expect(out.children[1].children.map((c: { tagName?: string; value?: string }) => c.tagName ?? c.value)).toEqual(["a", "/", "wbr", "b"]);
+    expect(out.children[1].children.map((c: { tagName?: string; value?: string }) => c.tagName ?? c.value)).toEqual(['a', '/', 'wbr', 'b']);
   });
 
   it('name the region after the caption, else the column headings', () => {

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExportFile } from '../../../../src/simulator/exporters';
-import { requireTool, runTool } from '../../support/tools';
+import { spawnSync } from 'node:child_process';
+import { requireTool } from '../../support/tools';
 
 /** Writes `files` under a new temporary folder (or `dir`) and returns it. */
 export function writeBundle(files: readonly ExportFile[], dir = mkdtempSync(join(tmpdir(), 'hlab-bundle-'))): string {
@@ -28,8 +29,9 @@ export function shellcheckFindings(paths: readonly string[]): string[] {
   const findings: string[] = [];
   for (let i = 0; i < paths.length; i += 200) {
     const batch = paths.slice(i, i + 200);
-    const run = runTool(shellcheck, ['--shell=bash', '--severity=style', '--format=gcc', ...batch]);
-    if (run.status !== 0 && run.stdout === '') throw new Error(`shellcheck failed: ${run.stderr}`);
+    // No 30 s cap (runTool's): 200 files can take longer on a busy machine.
+    const run = spawnSync(shellcheck, ['--shell=bash', '--severity=style', '--format=gcc', ...batch], { encoding: 'utf8', timeout: 600_000 });
+    if (run.status !== 0 && !run.stdout) throw new Error(`shellcheck failed (status ${run.status}, ${run.signal ?? 'no signal'}): ${run.stderr}`);
     findings.push(...run.stdout.split('\n').filter((l) => l !== ''));
   }
   return findings;

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/simulator/cli/main';
 import { nodeIO, type CliIO } from '../../../src/simulator/cli/cli-io';
@@ -92,5 +95,24 @@ describe('hlab export', () => {
     const u = memoryIO();
     await main(['--help'], u.io);
     expect(u.out.stdout).toContain('  export LAB --out DIR');
+  });
+
+  it('writes real files through nodeIO: scripts 0755 whatever the umask, other files 0644, other files left alone with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlab-export-'));
+    try {
+      let stdout = '';
+      const io: CliIO = { ...nodeIO(), stdout: (t) => void (stdout += t), stderr: (t) => void (stdout += t) };
+      expect(await main(['export', SEED_000, '--out', join(dir, 'out')], io)).toBe(0);
+      expect(statSync(join(dir, 'out/pve/pct-create.sh')).mode & 0o777).toBe(0o755);
+      expect(statSync(join(dir, 'out/pve/etc/pve/lxc/100.conf')).mode & 0o777).toBe(0o644);
+      expect(stdout).toContain(`${join(dir, 'out')}/README.md\n`);
+      writeFileSync(join(dir, 'out/notes.txt'), 'mine');
+      expect(await main(['export', SEED_000, '--out', join(dir, 'out'), '--force'], io)).toBe(0);
+      expect(readFileSync(join(dir, 'out/notes.txt'), 'utf8')).toBe('mine');
+      expect(await main(['export', SEED_000, '--out', join(dir, 'out/notes.txt')], io)).toBe(1);
+      expect(stdout).toContain(`hlab export: cannot use "${join(dir, 'out/notes.txt')}" as the output folder: Not a directory\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

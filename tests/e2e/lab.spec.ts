@@ -258,3 +258,15 @@ test('a page without a <Lab> loads none of the lab, and the lab page only local 
   expect(labFiles(guard.requests).length).toBeGreaterThan(0);
   expect(guard.foreignRequests).toEqual([]);
 });
+
+test('without JavaScript the lab says what it would show', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(LAB_PAGE);
+  const fallback = page.locator('hlab-lab .hlab-fallback');
+  await expect(fallback).toBeVisible();
+  await expect(fallback).toContainText('It needs JavaScript');
+  await expect(fallback).toContainText('Starter lab');
+  await expect(page.locator('hlab-lab [role="toolbar"]')).toBeHidden();
+  await context.close();
+});

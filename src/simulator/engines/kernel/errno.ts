@@ -17,6 +17,7 @@ export type Errno =
   | 'EINVAL'
   | 'EFBIG'
   | 'ENOSPC'
+  | 'EDQUOT'
   | 'EROFS'
   | 'ENAMETOOLONG'
   | 'ENOTEMPTY'
@@ -43,6 +44,7 @@ export const STRERROR: Record<Errno, string> = {
   EINVAL: 'Invalid argument',
   EFBIG: 'File too large',
   ENOSPC: 'No space left on device',
+  EDQUOT: 'Disk quota exceeded',
   EROFS: 'Read-only file system',
   ENAMETOOLONG: 'File name too long',
   ENOTEMPTY: 'Directory not empty',

@@ -9,12 +9,12 @@
 // @sim pct rootfs | pve-storage ZFSPoolPlugin subvol-VMID-disk-N datasets mounted at their mountpoint; the template unpacked with IDs shifted by the container's map
 import type { Container, Host, IdmapEntry } from '../../model';
 import { mountedPath } from '../../model';
-import { editLab } from '../../model/edit';
 import { mkdirs, mountDataset, rootVfs } from '../kernel/boot';
 import { mountTable } from '../kernel/mounts';
 import type { MountEntry } from '../kernel/types';
 import type { World } from '../world';
 import { hostKernel } from '../world';
+import { createFilesystem } from '../zfs/dataset-ops';
 import { templateTree } from './template-tree';
 
 /** The dataset behind a `STORAGE:VOLUME` on a zfspool storage, or null for other storage types. */
@@ -38,13 +38,12 @@ export function ensureVolume(world: World, hostName: string, dataset: string, si
   if (existing) return existing;
   const find = (): Host | undefined => world.lab.hosts.find((h) => h.name === hostName);
   if (!find()?.datasets.some((d) => d.name === dataset)) {
-    const edit = editLab(world.lab, (draft) => {
-      const h = draft.hosts.find((x) => x.name === hostName);
-      if (!h) return { ok: false, error: { code: 'no-host', message: `no host ${hostName}` } };
-      h.datasets.push({ name: dataset, properties: { refquota: String(size) } });
-      return { ok: true, value: null };
-    });
-    if (!edit.ok) return edit.error.message;
+    // Through the ZFS engine, as `zfs create -o refquota=SIZE` (ZFSPoolPlugin alloc_image), so
+    // `zfs list` shows the volume and its files are blocks of the pool.
+    const made = createFilesystem(world, hostName, dataset, { refquota: String(size) });
+    if (!made.ok) return made.error.message;
+    const mounted = datasetMount(world, hostName, dataset);
+    if (mounted) return mounted;
   }
   const host = find() as Host;
   return mountDataset(world, host, dataset) ?? `dataset ${dataset} has no mountpoint`;

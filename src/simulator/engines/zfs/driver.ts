@@ -19,10 +19,10 @@ import { catchUpTxg, poolOfName, poolState } from './pool';
 import { errorPath } from './scrub';
 import { propertyValue } from './properties';
 import { freeObject, objectAllocated, rewriteRecords, type WritePolicy } from './records';
-import { asSpace, datasetSpace } from './space';
+import { asSpace, datasetSpace, quotaRoom } from './space';
 import type { DatasetState, PoolState, SnapshotState } from './state';
 import { inodeAt, keepAbsence, keepVersion } from './versions';
-import { datasetRefreservation } from './volume-space';
+import { datasetQuotas, datasetRefreservation } from './volume-space';
 import { externalUsed, refreshKernelSpace } from './kernel-space';
 
 /** zfs_ctldir.h: inode numbers of `.zfs`, `.zfs/snapshot` and `.zfs/shares`. */
@@ -84,13 +84,14 @@ function ctlAttr(env: FsEnv, ino: number, nlink: number): Attr {
 
 /** The dataset's space figures. */
 function spaceOf(env: FsEnv, c: Ctx) {
-  return datasetSpace(c.pool, c.ds, (n) => datasetRefreservation(c.host, c.pool, n), externalUsed(env.world, env.host, c.pool));
+  return datasetSpace(c.pool, c.ds, (n) => datasetRefreservation(c.host, c.pool, n), externalUsed(env.world, env.host, c.pool), (n) => datasetQuotas(c.host, n));
 }
 
-/** Room left for `delta` more bytes in the pool. */
-function fits(env: FsEnv, c: Ctx, delta: number): boolean {
-  if (delta <= 0) return true;
-  return spaceOf(env, c).available >= delta;
+/** Why `delta` more bytes do not fit: EDQUOT past a quota or refquota, ENOSPC when the pool is full; null when they fit. */
+function fits(env: FsEnv, c: Ctx, delta: number): 'ENOSPC' | 'EDQUOT' | null {
+  if (delta <= 0) return null;
+  if (quotaRoom(c.pool, c.ds, (n) => datasetRefreservation(c.host, c.pool, n), (n) => datasetQuotas(c.host, n)) < delta) return 'EDQUOT';
+  return spaceOf(env, c).available >= delta ? null : 'ENOSPC';
 }
 
 /** Calls one of memfs's optional operations (EROFS when it has none). */
@@ -185,7 +186,11 @@ const driver: FsDriver = {
     if (ino >= SNAP_SHIFT) return 'EROFS';
     const c = context(env);
     if (!c) return call(memfs.write, inner(env), ino, data, offset, truncate);
-    if (!fits(env, c, contentLength(data))) return 'ENOSPC';
+    // What the file grows by: rewriting bytes it has takes their old blocks' place.
+    const before = contentLength(c.data.inodes[ino]?.content ?? []);
+    const end = truncate ? offset + contentLength(data) : Math.max(before, offset + contentLength(data));
+    const full = fits(env, c, Math.max(0, end - before));
+    if (full) return full;
     keepVersion(c.pool, c.ds, c.data, ino);
     const problem = call(memfs.write, inner(env), ino, data, offset, truncate);
     if (problem) return problem;

@@ -9,5 +9,6 @@ export const ZFS_SIMPLIFICATIONS: readonly string[] = [
   'Log (SLOG) and cache (L2ARC) devices are shown and can be added and removed, but hold nothing: synchronous writes, the ZIL and the ARC are not simulated. Hot spares are taken only by `zpool replace` (no zed), and a spare leaves the spares list at once rather than after a spare-N stage.',
   'Scrub, resilver and RAIDZ expansion run at a simplified 500 MiB/s of virtual time; a lab file read back keeps an expanded RAIDZ as a plain wider one.',
   'A power cut loses the open transaction group of files; zvol writes are applied at once and survive it. Clones are listed in the lab as ordinary datasets (a lab file has no origin field).',
+  'quota and refquota limit AVAIL and make writes past them fail with "Disk quota exceeded" at once (a real pool may let a transaction group overshoot a little); reservation (as opposed to refreservation) holds no space.',
   'Removing a data vdev (device evacuation), special and dedup vdevs, dRAID, encryption keys, send/receive and deduplication are not simulated.',
 ];

@@ -7,7 +7,7 @@ import { catchUpTxg, poolOfName, poolState } from './pool';
 import { asSpace, datasetSpace, snapshotUsed, type DatasetSpace } from './space';
 import type { DatasetState, PoolState, SnapshotState } from './state';
 import { externalUsed } from './kernel-space';
-import { datasetRefreservation } from './volume-space';
+import { datasetQuotas, datasetRefreservation } from './volume-space';
 
 /** A dataset or snapshot as the commands see it. */
 export interface DatasetReport {
@@ -31,7 +31,7 @@ export function listDatasets(world: World, host: string): DatasetReport[] {
     catchUpTxg(world, pool);
     const external = externalUsed(world, host, pool);
     for (const ds of Object.values(pool.datasets)) {
-      const space = datasetSpace(pool, ds, (n) => (lab ? datasetRefreservation(lab, pool, n) : 0), external);
+      const space = datasetSpace(pool, ds, (n) => (lab ? datasetRefreservation(lab, pool, n) : 0), external, (n) => (lab ? datasetQuotas(lab, n) : {}));
       out.push({ name: ds.name, type: ds.type, space, creation: ds.creation, createtxg: ds.createtxg, guid: ds.guid, pool, ds });
       for (const snap of ds.snapshots) {
         const referenced = asSpace(pool, snap.referenced);

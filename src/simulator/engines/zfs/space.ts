@@ -86,7 +86,7 @@ export function datasetUsed(pool: PoolState, ds: DatasetState, refreservation: (
  * Every space figure of a dataset. `refreservation` gives each dataset's refreservation in
  * bytes; `external` is pool space used outside the block trees (kernel-space.ts).
  */
-export function datasetSpace(pool: PoolState, ds: DatasetState, refreservation: (name: string) => number, external = 0): DatasetSpace {
+export function datasetSpace(pool: PoolState, ds: DatasetState, refreservation: (name: string) => number, external = 0, quotas: (name: string) => { quota?: number; refquota?: number } = () => ({})): DatasetSpace {
   const referenced = asSpace(pool, referencedRaw(ds));
   const usedbysnapshots = asSpace(pool, sum(ds.dead));
   const usedbychildren = childrenOf(pool, ds.name).reduce((n, c) => n + datasetUsed(pool, c, refreservation), 0);
@@ -94,7 +94,8 @@ export function datasetSpace(pool: PoolState, ds: DatasetState, refreservation: 
   const root = pool.datasets[pool.name];
   const poolUsed = root ? datasetUsed(pool, root, refreservation) : 0;
   // AVAIL: the pool's free space; a dataset's own unused refreservation is still its to use.
-  const available = Math.max(0, poolDataSpace(pool) - poolUsed - external) + usedbyrefreservation;
+  const poolAvailable = Math.max(0, poolDataSpace(pool) - poolUsed - external) + usedbyrefreservation;
+  const available = Math.min(poolAvailable, quotaRoom(pool, ds, refreservation, quotas));
   const usedbydataset = asSpace(pool, ownRaw(ds));
   return {
     used: usedbydataset + usedbysnapshots + usedbychildren + usedbyrefreservation,
@@ -106,6 +107,24 @@ export function datasetSpace(pool: PoolState, ds: DatasetState, refreservation: 
     usedbyrefreservation,
     written: asSpace(pool, writtenRaw(ds)),
   };
+}
+
+/**
+ * Bytes a dataset may still grow by under the quotas (Infinity without any): its
+ * `refquota` less what it references, and every `quota` on it or an ancestor less that
+ * dataset's USED (dsl_dir.c dsl_dir_space_available walks up the parents; dsl_dataset.c
+ * dsl_dataset_space checks refquota). Writes past it fail with EDQUOT.
+ */
+export function quotaRoom(pool: PoolState, ds: DatasetState, refreservation: (name: string) => number, quotas: (name: string) => { quota?: number; refquota?: number }): number {
+  let room = Infinity;
+  const own = quotas(ds.name).refquota;
+  if (own !== undefined) room = Math.min(room, Math.max(0, own - asSpace(pool, referencedRaw(ds))));
+  for (let name: string | null = ds.name; name; name = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : null) {
+    const q = quotas(name).quota;
+    const at = pool.datasets[name];
+    if (q !== undefined && at) room = Math.min(room, Math.max(0, q - datasetUsed(pool, at, refreservation)));
+  }
+  return room;
 }
 
 /** Raw bytes allocated in a pool (`zpool list` ALLOC): every vdev's allocations. */

@@ -14,7 +14,7 @@ import { inodePaths } from './scrub';
 import type { BlockPointer, PoolState } from './state';
 import { headInodes } from './versions';
 import { poolOfName, poolState, TXG_TIMEOUT_MS } from './pool';
-import { datasetRefreservation } from './volume-space';
+import { datasetQuotas, datasetRefreservation } from './volume-space';
 import { externalUsed } from './kernel-space';
 
 /** One data block in the view. */
@@ -148,7 +148,7 @@ export function zfsTreeView(world: World, host: string, dataset: string): ZfsTre
   // Files with damaged or new blocks first when there are too many to carry.
   const marked = (f: FileView) => f.blocks.some((b) => !!b && (b.damaged || b.lastWrite));
   const files = all.length <= VIEW_FILES ? all : [...all.filter(marked), ...all.filter((f) => !marked(f))].slice(0, VIEW_FILES).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const space = datasetSpace(pool, ds, (n) => datasetRefreservation(lab, pool, n), externalUsed(world, host, pool));
+  const space = datasetSpace(pool, ds, (n) => datasetRefreservation(lab, pool, n), externalUsed(world, host, pool), (n) => datasetQuotas(lab, n));
   return {
     pool: pool.name,
     dataset,

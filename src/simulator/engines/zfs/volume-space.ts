@@ -14,3 +14,19 @@ export function datasetRefreservation(host: Host, _pool: PoolState, name: string
   const r = localProperties(host, name).refreservation;
   return typeof r === 'number' ? r : 0;
 }
+
+/** A dataset's `quota` and `refquota` in bytes (undefined for none). */
+export interface DatasetQuotas {
+  quota?: number;
+  refquota?: number;
+}
+
+/** The quotas set on a dataset in the lab (zfsprops(7) quota, refquota; `none` is no limit). */
+export function datasetQuotas(host: Host, name: string): DatasetQuotas {
+  const props = localProperties(host, name);
+  const bytes = (v: unknown) => (typeof v === 'number' && v > 0 ? v : undefined);
+  const quota = bytes(props.quota);
+  const refquota = bytes(props.refquota);
+  return { ...(quota !== undefined ? { quota } : {}), ...(refquota !== undefined ? { refquota } : {}) };
+}
+

@@ -98,17 +98,27 @@ function write(ctx: CommandContext, dst: DdTarget, dataOf: (n: number) => Conten
         return w.ok ? null : w.errno;
       };
       let hi = planned;
+      // ENOSPC for a full file system, EDQUOT past a ZFS quota: both store what fits first.
+      let full: Errno = 'ENOSPC';
       if (hi === Infinity) {
         // Endless input: start from more than the file system can still take.
         const fs = ctx.vfs.statfs(dst.path);
         hi = (fs.ok ? fs.value.avail : 0) + ctx.vfs.size(dst.path) + 2 * 4096;
-        for (let guard = 0; guard < 64 && attempt(hi) === null; guard++) hi *= 2;
+        for (let guard = 0; guard < 64; guard++) {
+          const r = attempt(hi);
+          if (r !== null) {
+            full = r === 'EDQUOT' ? 'EDQUOT' : 'ENOSPC';
+            break;
+          }
+          hi *= 2;
+        }
       } else {
         const first = attempt(hi);
         if (first === null) return { written: hi, errno: null };
-        if (first !== 'ENOSPC') return { written: 0, errno: first };
+        if (first !== 'ENOSPC' && first !== 'EDQUOT') return { written: 0, errno: first };
+        full = first;
       }
-      // ENOSPC: the largest prefix that fits, as write(2) stores what fits and then fails.
+      // Out of room: the largest prefix that fits, as write(2) stores what fits and then fails.
       // Successful trials grow, each covering the one before, so the file ends as after a real partial write.
       let lo = 0;
       while (hi - lo > 1) {
@@ -116,7 +126,7 @@ function write(ctx: CommandContext, dst: DdTarget, dataOf: (n: number) => Conten
         if (attempt(mid) === null) lo = mid;
         else hi = mid;
       }
-      return { written: lo, errno: 'ENOSPC' };
+      return { written: lo, errno: full };
     }
   }
 }

@@ -11,7 +11,7 @@ describe('zfs list', () => {
         'rpool                192K   480G    96K  /rpool',
         'rpool/data            96K   480G    96K  /rpool/data',
         'tank                 248K  1.92T    96K  /tank',
-        'tank/archive          96K  1.92T    96K  /tank/archive',
+        'tank/archive          96K   500G    96K  /tank/archive',
         'tank/vm-200-disk-0    56K  1.92T    56K  -',
         '',
       ].join('\n'),

@@ -80,6 +80,14 @@ describe('threatModel', () => {
     expect(tail).toMatchObject({ boundary: 'Family tailnet → pve', residual: 'low' });
   });
 
+  it('flags plain HTTP on the LAN, not inside a WireGuard tunnel', () => {
+    const rows = threatModel(lab('seed-004-vps-edge-cgnat'));
+    const npm = rows.filter((r) => r.element.startsWith('nginx-proxy-manager') && r.stride === 'Information disclosure');
+    expect(npm).toEqual([]);
+    const seed000 = threatModel(lab('seed-000-r630-truenas-iscsi'));
+    expect(seed000.find((r) => r.element.startsWith('nextcloud') && r.stride === 'Information disclosure')).toMatchObject({ boundary: 'Home LAN → pve', residual: 'medium' });
+  });
+
   it('counts rows per residual level', () => {
     const rows = threatModel(lab('seed-002-docker-vm-omv'));
     const counts = residualCounts(rows);

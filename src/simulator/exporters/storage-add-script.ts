@@ -31,14 +31,17 @@ export function storageAddArgs(host: Host, entry: StorageEntry): [string, string
 /**
  * The script for a Proxmox host, or null when the lab lists no storage for it. Each entry
  * is added unless `pvesh get /storage/ID` finds it (the installer's `local` and
- * `local-zfs` usually exist). Run after zfs-setup.sh (zfspool needs its dataset) and
+ * `local-zfs` usually exist), in the lab's order except that an `lvm` with a `base` comes
+ * last (LVMPlugin.pm on_add_hook creates its volume group on that base volume). Run after zfs-setup.sh (zfspool needs its dataset) and
  * iscsi-setup.sh (an `lvm` with `base` on an iSCSI LUN creates its volume group there).
  */
 export function renderStorageAdd(host: Host): string | null {
   const storage = host.proxmox?.storage ?? [];
   if (storage.length === 0) return null;
   const body: string[] = [];
-  for (const entry of storage) {
+  // An lvm storage with `base` creates its volume group on another storage's volume: add it after the rest.
+  const ordered = [...storage.filter((e) => !(e.type === 'lvm' && e.base)), ...storage.filter((e) => e.type === 'lvm' && e.base)];
+  for (const entry of ordered) {
     const args = storageAddArgs(host, entry).map(([key, value]) => ` --${key} ${shq(value)}`).join('');
     body.push(`if pvesh get /storage/${shq(entry.id)} >/dev/null 2>&1; then`);
     body.push(`  echo ${shq(`storage ${entry.id} exists: left as it is`)}`);

@@ -1,6 +1,8 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportBundle, zipBundle, type ExportFile } from '../../../src/simulator/exporters';
+import { renderStorageAdd } from '../../../src/simulator/exporters/storage-add-script';
+import { HostSchema } from '../../../src/simulator/model';
 import { loadExportLabs } from './export-labs';
 
 const labs = loadExportLabs();
@@ -97,5 +99,23 @@ describe('zipBundle', () => {
       expect(entry.time).toBe(0);
       expect([(entry.date >> 9) + 1980, (entry.date >> 5) & 15, entry.date & 31]).toEqual([2026, 1, 1]);
     }
+  });
+});
+
+describe('storage-add.sh', () => {
+  it('adds an lvm storage on an iSCSI base after the storage it sits on, whatever the lab order', () => {
+    const host = HostSchema.parse({
+      name: 'pve',
+      kind: 'proxmox',
+      proxmox: {
+        storage: [
+          { id: 'nc-lvm', type: 'lvm', vgname: 'nc', base: 'tn:0.0.0.scsi-36589cfc000000abc', content: ['images'] },
+          { id: 'tn', type: 'iscsi', portal: '192.168.5.142', target: 'iqn.2005-10.org.freenas.ctl:nc', content: ['none'] },
+        ],
+      },
+    });
+    const text = renderStorageAdd(host) ?? '';
+    expect(text.indexOf('pvesm add iscsi tn ')).toBeLessThan(text.indexOf('pvesm add lvm nc-lvm '));
+    expect(text).toContain('  pvesm add lvm nc-lvm --vgname nc --base tn:0.0.0.scsi-36589cfc000000abc --content images\n');
   });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2016 # lab values are single-quoted on purpose: nothing in them may expand
+# shellcheck disable=SC1003,SC2016 # lab values are single-quoted on purpose: nothing in them may expand
 # Read-only checks of this machine against the bundle, one line each:
 #   ok   the machine matches what the bundle expects
 #   DIFF applying the bundle would fail here; fix this first

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2016 # lab values are single-quoted on purpose: nothing in them may expand
+# shellcheck disable=SC1003,SC2016 # lab values are single-quoted on purpose: nothing in them may expand
 # The lab's iSCSI targets on a plain Linux machine with tgt (apt install tgt), with the same
 # access rules as the TrueNAS objects: initiators are allowed by IQN, CHAP as declared.
 # Run as root while tgtd runs. Targets that already exist are left as they are.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2016 # lab values are single-quoted on purpose: nothing in them may expand
+# shellcheck disable=SC1003,SC2016 # lab values are single-quoted on purpose: nothing in them may expand
 # Builds this host's iSCSI target through the TrueNAS middleware (TrueNAS 25.10 and later).
 # Run as root on the TrueNAS host, after preflight.sh. Safe to run again: each object is
 # looked up first and created only when missing; ids come from the middleware's answers.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2016 # lab values are single-quoted on purpose: nothing in them may expand
+# shellcheck disable=SC1003,SC2016 # lab values are single-quoted on purpose: nothing in them may expand
 # The lab's iSCSI targets on a Linux machine with the kernel's LIO target and targetcli
 # (apt install targetcli-fb), with the same access rules as the TrueNAS objects: initiators
 # allowed by IQN, CHAP as declared. Run as root. Objects that already exist are kept; the

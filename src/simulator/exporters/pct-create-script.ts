@@ -57,7 +57,7 @@ function containerLines(container: Container, host: Host, options: ExportOptions
   const vmid = ct.vmid;
   const lines: string[] = ['', `# CT ${vmid}${ct.hostname ? ` (${ct.hostname})` : ''}`];
   for (const mp of exported.dropped) {
-    lines.push(`# ${mp}: idmap=passthrough needs Proxmox VE 9 (pve-container 6.1.6); left out for Proxmox VE 8.`);
+    lines.push(`# ${mp}: its idmap= needs Proxmox VE 9 (pve-container 6.1.6) and an unprivileged container; left out for Proxmox VE 8.`);
   }
   if (!ct.template) {
     lines.push(`echo ${shq(`CT ${vmid}: the lab names no template; create it by hand and compare with lxc/${vmid}.conf`)} >&2`);

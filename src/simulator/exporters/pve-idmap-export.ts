@@ -26,16 +26,23 @@ interface Span {
 }
 
 /**
- * The container as exported for `options.pve`. Privileged containers ignore mount idmaps
- * (pve-container: "Mount point idmapping only works for unprivileged containers") and keep
- * them as written. On 8, `passthrough` cannot be folded in without mapping container root to
- * host root, so that mount loses its option and is listed in `dropped`.
+ * The container as exported for `options.pve`. On 9 everything stays as written. On 8 the
+ * mount points lose `idmap=` (an option 8 does not know): an unprivileged container gets
+ * their entries folded into its `lxc.idmap`; `passthrough` cannot be folded in without
+ * mapping container root to host root, and a privileged container ignores mount idmaps
+ * anyway (pve-container: "Mount point idmapping only works for unprivileged containers"),
+ * so those are listed in `dropped`.
  * @example exportedIdmap(ct, { pve: 8 }).container.idmap // ['u 0 100000 1000', 'u 1000 1000 1', …]
  */
 export function exportedIdmap(container: Container, options: ExportOptions): ExportedIdmap {
   const withIdmap = container.mounts.filter((m) => m.idmap !== undefined);
-  if (options.pve === 9 || withIdmap.length === 0 || !container.unprivileged) {
+  if (options.pve === 9 || withIdmap.length === 0) {
     return { container, entries: effectiveIdmap(container.idmap, container.unprivileged), dropped: [] };
+  }
+  const mounts = container.mounts.map(({ idmap: _idmap, ...mount }) => mount);
+  if (!container.unprivileged) {
+    // Proxmox VE 8 would refuse the unknown option; on a privileged container it means nothing anyway.
+    return { container: { ...container, mounts }, entries: [], dropped: withIdmap.map((m) => `mp${m.index}`) };
   }
   const overrides: IdmapEntry[] = [];
   const dropped: string[] = [];
@@ -46,7 +53,6 @@ export function exportedIdmap(container: Container, options: ExportOptions): Exp
   const base = effectiveIdmap(container.idmap, container.unprivileged);
   const merged = overrides.length === 0 ? base : [...mergeType('u', base, overrides), ...mergeType('g', base, overrides)];
   const lines = overrides.length === 0 ? container.idmap : merged.map(formatIdmapEntry);
-  const mounts = container.mounts.map(({ idmap: _idmap, ...mount }) => mount);
   return { container: { ...container, idmap: lines, mounts }, entries: merged, dropped };
 }
 

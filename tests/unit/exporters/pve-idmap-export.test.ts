@@ -37,9 +37,13 @@ describe('exportedIdmap', () => {
     expect(out.container.idmap).toEqual([]);
   });
 
-  it('leaves privileged containers alone (mount idmaps apply to unprivileged ones only)', () => {
+  it('drops a privileged container\'s mount idmaps on 8 (they apply to unprivileged ones only; 8 would refuse the option)', () => {
     const c = ct({ unprivileged: false, mounts: [bind(0, 'u:1:1:1')] });
-    expect(exportedIdmap(c, { pve: 8 }).container).toBe(c);
+    const out = exportedIdmap(c, { pve: 8 });
+    expect(out.container.mounts[0]?.idmap).toBeUndefined();
+    expect(out.container.idmap).toEqual([]);
+    expect(out.dropped).toEqual(['mp0']);
+    expect(exportedIdmap(c, { pve: 9 }).container).toBe(c);
   });
 
   it('folds any mount maps into a map the model accepts, that sends every requested id where asked and keeps the rest', () => {

@@ -105,7 +105,7 @@ describe('<vmid>.conf reads back to the lab', () => {
       else expect(mp['volume']?.startsWith(`${m.storage}:`)).toBe(true);
       expect(mp['ro']).toBe(m.ro ? '1' : undefined);
       // Per-mount idmap= only on 9 (pve-container 6.1.6); on 8 it is folded into lxc.idmap.
-      expect(mp['idmap']).toBe(pve === 9 || !ct.unprivileged ? m.idmap : undefined);
+      expect(mp['idmap']).toBe(pve === 9 ? m.idmap : undefined);
     }
     for (const net of ct.net) {
       const parsed = parsePropertyString(keys[`net${net.index}`] as string);

@@ -8,7 +8,7 @@ set -euo pipefail
 add_line() { grep -qxF -- "$2" "$1" || printf '%s\n' "$2" >>"$1"; }
 
 # CT 110 (files)
-# mp1: idmap=passthrough needs Proxmox VE 9 (pve-container 6.1.6); left out for Proxmox VE 8.
+# mp1: its idmap= needs Proxmox VE 9 (pve-container 6.1.6) and an unprivileged container; left out for Proxmox VE 8.
 if pct status 110 >/dev/null 2>&1; then
   echo 'CT 110 exists: left as it is'
 else

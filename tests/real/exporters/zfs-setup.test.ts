@@ -20,6 +20,7 @@ import { startZfsFuse, type ZfsFuse } from '../support/zfs-fuse';
 // (zfs-fuse will not mount over a non-empty directory; OpenZFS on Linux overlays), and
 // only the pool properties it has (no autotrim, no comment). Properties are read with the
 // datasets unmounted: zfs-fuse reports its FUSE mount options as `temporary` values.
+// Pool names get an `hlabx-` prefix, so no pool of the machine's own is ever touched.
 let z: ZfsFuse;
 const work = mkdtempSync(join(tmpdir(), 'hlab-zfs-setup-'));
 beforeAll(() => {
@@ -46,8 +47,11 @@ function forZfsFuse(host: Host): Host {
     }
     return out;
   };
-  const pools = host.pools.map((p) => ({ ...p, properties: Object.fromEntries(Object.entries(p.properties ?? {}).filter(([k]) => OLD_POOL_PROPERTIES.has(k))) }));
-  return { ...host, pools, datasets: host.datasets.map((d) => ({ ...d, properties: keep(d.properties) as typeof d.properties })) };
+  // Pools are renamed hlabx-NAME: the test must never touch a machine's own rpool or tank.
+  const rename = (name: string) => `hlabx-${name}`;
+  const pools = host.pools.map((p) => ({ ...p, name: rename(p.name), properties: Object.fromEntries(Object.entries(p.properties ?? {}).filter(([k]) => OLD_POOL_PROPERTIES.has(k))) }));
+  const datasets = host.datasets.map((d) => ({ ...d, name: rename(d.name), properties: keep(d.properties) as typeof d.properties }));
+  return { ...host, pools, datasets, zvols: host.zvols.map((v) => ({ ...v, name: rename(v.name) })) };
 }
 
 const hosts = loadExportLabs().flatMap(({ id, lab }) => lab.hosts.filter((h) => h.pools.length > 0).map((host) => ({ name: `${id}/${host.name}`, host: forZfsFuse(host) })));

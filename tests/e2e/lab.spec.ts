@@ -85,6 +85,26 @@ test('a reload restores the session: the screen, the files and the Up history', 
   await lab.sees(/kept-after-reload/);
 });
 
+test('a saved session that cannot be restored is set aside with a notice and a download, not dropped', async ({ page }) => {
+  const key = 'hlab:v1:session:/lab/:starter';
+  await page.addInitScript((k) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, '{"format":"hlab-session","events":[{"kind":"nonsense"}]}');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, key);
+  const lab = await openLab(page);
+  const notice = lab.root.getByRole('alert').filter({ hasText: 'could not be restored' });
+  await expect(notice).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('link', { name: 'Download the old session' }).click()]);
+  expect(download.suggestedFilename()).toBe('hlab-session-starter-set-aside.json');
+  const kept = await page.evaluate((k) => Object.keys(localStorage).filter((name) => name.startsWith(`${k}:aside:`)).map((name) => localStorage.getItem(name)), key);
+  expect(kept).toEqual(['{"format":"hlab-session","events":[{"kind":"nonsense"}]}']);
+  // The lab started afresh and saves normally again.
+  await lab.run('echo fresh-start');
+  await lab.sees(/^fresh-start$/m);
+});
+
 test('a second tab on the same page works on its own copy and leaves the work of the first alone', async ({ page, context }) => {
   const lab = await openLab(page);
   await lab.run('mkdir /root/from-tab-one');

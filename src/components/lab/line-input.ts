@@ -64,6 +64,8 @@ export class LineInput {
   /** Takes bytes typed or pasted; they are handled in order, one effect at a time. */
   feed(data: string): void {
     if (data === '') return;
+    // A line to run is on its way: not `ready` any more, even before its turn comes.
+    if (/[\r\n\t\x03]/.test(data)) this.host.state('busy');
     this.pending.push(data);
     void this.pump();
   }

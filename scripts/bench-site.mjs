@@ -5,7 +5,7 @@
 //     the page runs it (run + session log + localStorage save); median ≤ 5 ms, p99 ≤ 20 ms
 //   - JavaScript shipped to /lab/ (page scripts, their chunks and the worker), gzip (≤ 250 KB)
 //   - that handbook pages without a <Lab> reference none of that JavaScript
-// Usage: node scripts/bench-site.mjs [--dir DIST] [--port N] [--runs N] [--lines N]
+// Usage: node scripts/bench-site.mjs [--dir DIST] [--port N (default: any free)] [--runs N] [--lines N]
 // Needs a built site (npx astro build) and Debian's Chromium (/usr/bin/chromium).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -20,10 +20,10 @@ const option = (name, fallback) => {
 };
 const root = new URL('..', import.meta.url).pathname;
 const dist = resolve(option('dir', process.env.HLAB_DIST ?? join(root, 'dist')));
-const port = Number(option('port', process.env.HLAB_PORT ?? '4410'));
+// Port 0: any free port, so the bench never collides with a server already running.
+const port = Number(option('port', '0'));
 const runs = Number(option('runs', '10'));
 const lineCount = Number(option('lines', '300'));
-const base = `http://127.0.0.1:${port}`;
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
 
@@ -48,6 +48,7 @@ function collectScripts(page, into) {
 
 const server = createSiteServer(dist);
 await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

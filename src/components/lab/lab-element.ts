@@ -106,7 +106,11 @@ class HlabLab extends HTMLElement {
     this.session = new LabSession(this.storageSlot, this.setup, {
       recovering: (message) => {
         this.announce(message);
-        this.term?.terminal.write(`\r\n\x1b[33m[${printable(message)}]\x1b[0m\r\n`);
+        const term = this.term?.terminal;
+        if (!term) return;
+        // On a row of its own; the line being edited (a Tab's completion) is drawn again below it.
+        term.write(`${term.buffer.active.cursorX > 0 ? '\r\n' : ''}\x1b[33m[${printable(message)}]\x1b[0m\r\n`);
+        this.input?.freshRow();
       },
       saveFailed: (message) =>
         showNotice(this.notices, `Your work could not be saved in this browser (${message}). Use "Save progress" to keep it as a file.`, { id: 'save-failed' }),

@@ -35,6 +35,8 @@ export class LabSession {
   /** The request of the last successful boot, for a recovery before any log exists. */
   private bootRequest: BootRequest = {};
   private chain: Promise<unknown> = Promise.resolve();
+  /** The client generation (worker) that holds the session; any other worker must be booted first. */
+  private bootedGeneration = -1;
 
   /** `client` may be started already (the page starts the worker before anything else). */
   constructor(
@@ -60,6 +62,7 @@ export class LabSession {
     const request: BootRequest = this.log ? { sessionLog: this.log, setup: this.setup } : this.bootRequest;
     const result = await this.client.call((api) => api.boot(request) as Promise<BootResult>, BOOT_BOUND_MS);
     if (!result.ok) throw new LostCall(`the saved session could not be booted again: ${result.errors.join('; ')}`);
+    this.bootedGeneration = this.client.generation;
     this.status = result.status;
     this.events.recovering('The simulator was restarted; your work is restored.');
   }
@@ -69,6 +72,11 @@ export class LabSession {
    * second failure (or a failed recovery) throws LostCall after booting a worker again.
    */
   private async guarded<T>(fn: (api: Remote<SimApi>) => Promise<T>): Promise<T> {
+    // A worker that failed outside a guarded call (while saving, booting) was stopped: the
+    // next one must get the session before it is asked anything.
+    if (this.bootedGeneration !== -1 && (!this.client.running || this.client.generation !== this.bootedGeneration)) {
+      await this.recover(new WorkerFailure('died', 'it had stopped'));
+    }
     try {
       return await this.client.call(fn);
     } catch (error) {
@@ -86,7 +94,13 @@ export class LabSession {
 
   /** Saves the session log after a change. */
   private async save(): Promise<void> {
-    this.log = await this.client.call((api) => api.sessionLog());
+    try {
+      this.log = await this.client.call((api) => api.sessionLog());
+    } catch (error) {
+      if (!(error instanceof WorkerFailure)) throw error;
+      await this.recover(error).catch(() => undefined);
+      throw new LostCall(`the simulator stopped before that could be saved, so it was restarted without it (${error.message})`);
+    }
     const problem = writeSaved(this.slot.key, this.log);
     if (problem) this.events.saveFailed(problem);
   }
@@ -109,6 +123,7 @@ export class LabSession {
       }
       if (performance.getEntriesByName('hlab-boot-reply').length === 0) performance.mark('hlab-boot-reply');
       if (result.ok) {
+        this.bootedGeneration = this.client.generation;
         this.bootRequest = request.sessionLog !== undefined || request.share !== undefined ? {} : request;
         this.status = result.status;
         await this.save();

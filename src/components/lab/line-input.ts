@@ -55,6 +55,11 @@ export class LineInput {
     if (!this.pumping) this.host.state('ready');
   }
 
+  /** Something else was written below the line: the next draw starts on the cursor's (fresh) row. */
+  freshRow(): void {
+    this.drawn = null;
+  }
+
   /** Rubs out the prompt and line as drawn, leaving the cursor at the start of that row. */
   clearLine(): void {
     this.term.write(`${renderFinal('', this.drawn, '', this.cols).slice(0, -2)}`);

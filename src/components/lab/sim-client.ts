@@ -102,6 +102,11 @@ export class SimClient {
     }
   }
 
+  /** True while a worker is running (false after a failure or `stop()`, until the next call starts one). */
+  get running(): boolean {
+    return this.live !== null;
+  }
+
   /** Terminates the worker (if any); the next `call()` starts a fresh one. */
   stop(): void {
     if (!this.live) return;

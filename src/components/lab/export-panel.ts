@@ -85,3 +85,18 @@ export async function renderExportPanel(panel: HTMLElement, source: ExportSource
   }
   panel.append(list);
 }
+
+/** Redraws an open panel for the lab as it is now, keeping the PVE version chosen in it. */
+export async function refreshExportPanel(panel: HTMLElement, source: ExportSource): Promise<void> {
+  const pve = panel.querySelector('select')?.value === '8' ? 8 : 9;
+  await renderExportPanel(panel, source, pve);
+}
+
+/** Opens (filled afresh) or closes the panel that `button` controls (`aria-expanded`). */
+export async function toggleExportPanel(button: HTMLButtonElement, panel: HTMLElement, source: ExportSource): Promise<void> {
+  const open = panel.hidden;
+  if (open) await refreshExportPanel(panel, source);
+  panel.hidden = !open;
+  button.setAttribute('aria-expanded', String(open));
+  if (open) source.announce('Export panel open: the config files for this lab.');
+}

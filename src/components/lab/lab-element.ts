@@ -7,15 +7,17 @@
 import type { BootRequest, BootResult, TermChunk } from '../../simulator/worker/api-types';
 import { LabSession, LostCall } from './lab-session';
 import { SimClient } from './sim-client';
-import { claimSlot, clearSaved, readSaved, setAside, type SessionSlot } from './session-store';
+import { claimSlot, clearSaved, type SessionSlot } from './session-store';
+import { restoreSession } from './restore-session';
 import type { MountedTerminal } from './terminal';
 import { printable } from './printable';
 import { historyOf } from './session-history';
 import { BRACKETED_PASTE_ON, LineInput } from './line-input';
 import { mountKeyBar } from './key-bar';
 import { showNotice, clearNotice } from './notices';
-import { renderExportPanel } from './export-panel';
-import { copyText, downloadFile, readPickedFile } from './download';
+import { refreshExportPanel, toggleExportPanel, type ExportSource } from './export-panel';
+import { downloadFile, readPickedFile } from './download';
+import { offerShareLink } from './share-link';
 import { ViewsPanel } from './views-panel';
 
 /** Every lab on the page, for the test hooks below. */
@@ -32,9 +34,6 @@ window.__hlabKillWorker = () => labsOnPage.forEach((lab) => lab.session?.client.
 
 /** Clear the screen and the scrollback, cursor home (ctlseqs ED 2, ED 3, CUP), as `clear` does. */
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
-
-/** The share fragment's prefix in the page URL. */
-const SHARE_PREFIX = '#lab=';
 
 class HlabLab extends HTMLElement {
   session: LabSession | null = null;
@@ -145,36 +144,14 @@ class HlabLab extends HTMLElement {
     term.onData((data) => this.input?.feed(keyFilter(data)));
   }
 
-  /** Boots from the share fragment, else the saved session, else the page's lab and setup. */
+  /** Boots from the share link, else the saved session (restore-session.ts), else the page's lab and setup. */
   private async bootInitial(): Promise<void> {
-    const session = this.session!;
-    const slot = this.storageSlot!;
-    if (location.hash.startsWith(SHARE_PREFIX)) {
-      const share = location.hash.slice(SHARE_PREFIX.length);
-      const result = await session.boot({ share, setup: this.setup });
-      // The link has done its work: a reload now restores the saved session, with later lines.
-      history.replaceState(history.state, '', location.pathname + location.search);
-      if (result.ok) {
-        this.labId = null;
-        return this.booted(result, 'Opened the shared session.');
-      }
-      showNotice(this.notices, 'This share link could not be opened:', { details: result.errors, id: 'share' });
+    const restored = await restoreSession(this.session!, this.storageSlot!, this.setup, this.notices, this.pageLab);
+    if (restored) {
+      this.labId = null;
+      return this.booted(restored.result, restored.message);
     }
-    const saved = readSaved(slot.key) ?? (slot.primary ? null : readSaved(slot.mainKey));
-    if (saved) {
-      const result = await session.boot({ sessionLog: saved, setup: this.setup });
-      if (result.ok) {
-        this.labId = null;
-        return this.booted(result, 'Restored your saved session.');
-      }
-      const aside = setAside(slot.key, saved);
-      showNotice(
-        this.notices,
-        `Your saved session on this page could not be restored, so the lab started afresh. The old session is kept (browser storage key ${aside}) and can be downloaded:`,
-        { details: result.errors, download: { label: 'Download the old session', filename: `hlab-session-${this.pageLab}-set-aside.json`, text: saved }, id: 'set-aside' },
-      );
-    }
-    await this.bootFresh(this.pageLab, 'The lab is ready.');
+    await this.bootFresh(this.pageLab, this.setup.length > 0 ? `The lab is ready, prepared with: ${this.setup.join('; ')}.` : 'The lab is ready.');
   }
 
   /** Boots an example lab with the page's setup lines (the setup belongs to the page's lab only). */
@@ -389,19 +366,7 @@ class HlabLab extends HTMLElement {
   }
 
   private async share(): Promise<void> {
-    const fragment = await this.session!.shareFragment();
-    const url = `${location.origin}${location.pathname}${SHARE_PREFIX}${fragment}`;
-    const copied = await copyText(url);
-    const notice = showNotice(this.notices, copied ? `Link copied (${url.length} characters). Anyone who opens it gets this session:` : 'Copy this link to share this session:', { id: 'share-link' });
-    const field = document.createElement('input');
-    field.type = 'text';
-    field.readOnly = true;
-    field.value = url;
-    field.setAttribute('aria-label', 'Share link');
-    field.dataset.shareLink = '';
-    notice.insertBefore(field, notice.querySelector('button'));
-    field.select();
-    this.announce(copied ? 'Share link copied to the clipboard.' : 'Share link ready to copy.');
+    this.announce(await offerShareLink(this.notices, await this.session!.shareFragment()));
   }
 
   private saveProgress(): void {
@@ -415,29 +380,21 @@ class HlabLab extends HTMLElement {
     this.announce('Downloading the lab file.');
   }
 
-  /** Fills the export panel for the lab as it is now (it stays in step after every line while open). */
+  /** The export panel's source: this lab's session and status line. */
+  private exportSource(): ExportSource {
+    return {
+      files: (options) => this.session!.exportFiles(options),
+      zip: (options) => this.session!.exportZip(options),
+      announce: (message) => this.announce(message),
+    };
+  }
+
   private async renderExport(): Promise<void> {
-    const panel = this.find<HTMLElement>('[data-export]');
-    const pve = panel.querySelector('select')?.value === '8' ? 8 : 9;
-    await renderExportPanel(
-      panel,
-      {
-        files: (options) => this.session!.exportFiles(options),
-        zip: (options) => this.session!.exportZip(options),
-        announce: (message) => this.announce(message),
-      },
-      pve,
-    );
+    await refreshExportPanel(this.find<HTMLElement>('[data-export]'), this.exportSource());
   }
 
   private async toggleExport(): Promise<void> {
-    const button = this.find<HTMLButtonElement>('[data-action="export"]');
-    const panel = this.find<HTMLElement>('[data-export]');
-    const open = panel.hidden;
-    if (open) await this.renderExport();
-    panel.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    if (open) this.announce('Export panel open: the config files for this lab.');
+    await toggleExportPanel(this.find<HTMLButtonElement>('[data-action="export"]'), this.find<HTMLElement>('[data-export]'), this.exportSource());
   }
 }
 

@@ -78,6 +78,8 @@ test('a reload restores the session: the screen, the files and the Up history', 
   await page.reload();
   await lab.ready();
   await lab.sees('mkdir /root/kept-after-reload');
+  // The reloaded page takes its own save back (not a second tab's copy).
+  await expect(lab.root.getByRole('alert')).toHaveCount(0);
   await lab.press('ArrowUp');
   await expect.poll(() => lab.currentLine()).toBe('root@pve:~# mkdir /root/kept-after-reload');
   await lab.press('Control+c');

@@ -10,6 +10,9 @@
 /** Prefix of every key this module writes. */
 const PREFIX = 'hlab:v1';
 
+/** How long a page waits for another page's lock before it works on its own copy. */
+const LOCK_WAIT_MS = 500;
+
 /** Which entry a tab reads and writes, and whether it is the page's main entry. */
 export interface SessionSlot {
   /** localStorage key of this tab's session log. */
@@ -49,17 +52,15 @@ export async function claimSlot(pagePath: string, lab: string): Promise<SessionS
   // A tab that once worked on a copy keeps its copy after a reload, even if the lock is free.
   const hadCopy = readSaved(own) !== null;
   const acquired = await new Promise<boolean>((resolve) => {
+    // Waits a moment rather than `ifAvailable`: on a reload the page being left may still
+    // hold the lock while it unloads, and the reloaded page must get it back, not a copy.
     void locks
-      .request(mainKey, { ifAvailable: true }, (lock) => {
-        if (!lock) {
-          resolve(false);
-          return undefined;
-        }
+      .request(mainKey, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
         resolve(true);
         // Held for the life of the page.
         return new Promise<void>(() => undefined);
       })
-      .catch(() => resolve(true));
+      .catch((error: unknown) => resolve(!(error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError'))));
   });
   if (acquired && !hadCopy) return { key: mainKey, mainKey, primary: true };
   return { key: own, mainKey, primary: false };

@@ -36,3 +36,17 @@ export function shellcheckFindings(paths: readonly string[]): string[] {
   }
   return findings;
 }
+
+/**
+ * shellcheck findings for many files, two shellcheck processes at a time (xargs -P 2, 300
+ * files each): the 2-core machines the suite runs on check ~10,000 scripts in about a minute.
+ */
+export function shellcheckFindingsParallel(paths: readonly string[]): string[] {
+  const shellcheck = requireTool('shellcheck');
+  const run = spawnSync('xargs', ['-0', '-P', '2', '-n', '300', shellcheck, '--shell=bash', '--severity=style', '--format=gcc'], { input: paths.map((p) => `${p}\0`).join(''), encoding: 'utf8', timeout: 900_000, maxBuffer: 64 * 1024 * 1024 });
+  // xargs exits 123 when a shellcheck run found something, which the findings then show.
+  if (run.status !== 0 && run.status !== 123) throw new Error(`shellcheck (through xargs) failed (status ${run.status}, ${run.signal ?? 'no signal'}): ${run.stderr}`);
+  if (run.status === 123 && !run.stdout) throw new Error(`shellcheck failed without findings: ${run.stderr}`);
+  return run.stdout.split('\n').filter((l) => l !== '');
+}
+

@@ -2,7 +2,7 @@
  * `zfs-setup.sh`: a host's ZFS pools, filesystems and volumes as `zpool create`, `zfs
  * create` and `zfs set` commands that leave what exists alone.
  */
-// @sim export zfs-setup.sh | OpenZFS 2.3 zpool-create(8) (-o PROP, vdev words mirror/raidz1-3, -R altroot), zfs-create(8) (-o PROP, -V SIZE, -s), zfs-set(8), zfsprops(7) creation-only properties
+// @sim export zfs-setup.sh | OpenZFS 2.3 zpool-create(8) (-o PROP, -O FSPROP, vdev words mirror/raidz1-3, log/cache/spare, -R altroot), zfs-create(8) (-o PROP, -V SIZE, -s), zfs-set(8), zfsprops(7) creation-only properties
 import type { Dataset, Host, Lab, Pool, Zvol } from '../model';
 import { formatSize } from '../model';
 import type { ExportFile, Exporter } from './bundle-types';
@@ -27,22 +27,41 @@ function propertyWords(properties: object | undefined, sized: boolean): string[]
   return propertyEntries(properties, sized).map(([key, value]) => shq(`${key}=${value}`));
 }
 
-/** The vdev words of a pool: `mirror "$DISK_DIR"/sdb "$DISK_DIR"/sdc`; a stripe is its bare disks. */
+/** A disk as a path under `$DISK_DIR`. */
+const diskWord = (disk: string): string => `"$DISK_DIR"/${shq(disk)}`;
+
+/**
+ * The vdev words of a pool (zpool-create(8)): `mirror "$DISK_DIR"/sdb "$DISK_DIR"/sdc`, a
+ * stripe its bare disks, then `log …`, `cache …` and `spare …` for those classes.
+ */
 function vdevWords(pool: Pool): string {
-  return pool.vdevs
-    .map((vdev) => [...(vdev.type === 'stripe' ? [] : [vdev.type]), ...vdev.disks.map((disk) => `"$DISK_DIR"/${shq(disk)}`)].join(' '))
-    .join(' ');
+  const group = (vdevs: Pool['vdevs']) => vdevs.map((vdev) => [...(vdev.type === 'stripe' ? [] : [vdev.type]), ...vdev.disks.map(diskWord)].join(' '));
+  return [
+    ...group(pool.vdevs),
+    ...(pool.logs?.length ? ['log', ...group(pool.logs)] : []),
+    ...(pool.cache?.length ? ['cache', ...pool.cache.map(diskWord)] : []),
+    ...(pool.spares?.length ? ['spare', ...pool.spares.map(diskWord)] : []),
+  ].join(' ');
 }
 
-/** `zpool create` unless the pool exists. */
+/**
+ * `zpool create` unless the pool exists: pool properties as `-o`, the root dataset's as `-O`
+ * (its mountpoint too). `altroot` is the run's own choice (ZFS_ALTROOT), not the lab's.
+ */
 function poolLines(pool: Pool): string[] {
-  const options = propertyWords(pool.properties, false).map((word) => `-o ${word}`);
+  const { altroot: _altroot, ...poolProperties } = pool.properties ?? {};
+  const options = [...propertyWords(poolProperties, false).map((word) => `-o ${word}`), ...propertyWords(pool.rootProperties, true).map((word) => `-O ${word}`)];
   const create = ['zpool create "${altroot[@]}"', ...options, shq(pool.name), vdevWords(pool)].join(' ');
+  // An existing pool keeps its layout; its root dataset still gets the lab's settable properties.
+  const settable = propertyEntries(pool.rootProperties, false)
+    .filter(([key]) => !CREATION_ONLY.has(key) && key !== 'mountpoint')
+    .map(([key, value]) => `  set_prop ${shq(pool.name)} ${shq(key)} ${shq(value)}`);
   return [
     '',
     `# pool ${pool.name}`,
     `if zpool list -H ${shq(pool.name)} >/dev/null 2>&1; then`,
     `  echo ${shq(`pool ${pool.name} exists: left as it is`)}`,
+    ...settable,
     'else',
     `  ${create}`,
     'fi',

@@ -12,6 +12,16 @@ const host = (fields: Record<string, unknown>) =>
   });
 
 describe('zfs-setup.sh', () => {
+  it('writes the root dataset properties as -O and the log, cache and spare classes after the data vdevs', () => {
+    const disks = ['sda', 'sdb', 'sdc', 'sdd', 'sde', 'sdf'].map((name) => ({ name, size: '1T', type: 'hdd' }));
+    const text = renderZfsSetup(host({ disks, pools: [{ name: 'tank', vdevs: [{ type: 'mirror', disks: ['sda', 'sdb'] }], logs: [{ type: 'stripe', disks: ['sdc'] }], cache: ['sdd'], spares: ['sde'], properties: { altroot: '/mnt' }, rootProperties: { compression: 'zstd', mountpoint: '/srv/tank' } }] })) ?? '';
+    expect(text).toContain('  zpool create "${altroot[@]}" -O compression=zstd -O mountpoint=/srv/tank tank mirror "$DISK_DIR"/sda "$DISK_DIR"/sdb log "$DISK_DIR"/sdc cache "$DISK_DIR"/sdd spare "$DISK_DIR"/sde\n');
+    // An existing pool's root dataset gets the settable properties (not its mountpoint: that would remount it).
+    expect(text).toContain("  set_prop tank compression zstd\n");
+    expect(text).not.toContain('set_prop tank mountpoint');
+    expect(text).not.toContain('altroot=/mnt');
+  });
+
   it('writes vdev words before their disks (a stripe is its bare disks), found under DISK_DIR', () => {
     expect(renderZfsSetup(host({}))).toContain('  zpool create "${altroot[@]}" -o ashift=12 tank raidz1 "$DISK_DIR"/sda "$DISK_DIR"/sdb "$DISK_DIR"/sdc "$DISK_DIR"/sdd\n');
   });

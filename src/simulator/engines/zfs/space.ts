@@ -67,6 +67,24 @@ export function snapshotUsed(pool: PoolState, ds: DatasetState, snap: SnapshotSt
   );
 }
 
+/**
+ * Bytes destroying the snapshots `first..last` (indexes into the dataset's snapshots, oldest
+ * first) would free (lzc_snaprange_space): dead blocks born after the snapshot before the
+ * range, at or before its last one, and killed before the snapshot after it.
+ */
+export function snapshotRangeUsed(pool: PoolState, ds: DatasetState, first: number, last: number): number {
+  const prev = ds.snapshots[first - 1]?.txg ?? 0;
+  const end = ds.snapshots[last]?.txg ?? 0;
+  const next = ds.snapshots[last + 1]?.txg ?? Infinity;
+  return asSpace(
+    pool,
+    sum(ds.dead, (k) => {
+      const [birth, killed] = k.split(':').map(Number) as [number, number];
+      return birth > prev && birth <= end && killed <= next;
+    }),
+  );
+}
+
 /** The children of a dataset (one level down) in a pool. */
 export function childrenOf(pool: PoolState, name: string): DatasetState[] {
   const prefix = `${name}/`;

@@ -69,7 +69,7 @@ export function exportCommand(argv: string[], io: CliIO): number {
     const written = io.writeFile(join(file.path), file.content, file.executable ? 0o755 : 0o644);
     if (!written.ok) return fail(io, `cannot write ${JSON.stringify(join(file.path))}: ${fileErrorReason(written.code)}`);
   }
-  io.stdout(`${files.map((f) => `${join(f.path)}\n`).join('')}hlab export: wrote ${files.length} files; ${join('README.md')} says what to run where, in order\n`);
+  io.stdout(`${files.map((f) => `${join(f.path)}\n`).join('')}hlab export: wrote ${files.length} file${files.length === 1 ? '' : 's'}; ${join('README.md')} says what to run where, in order\n`);
   return 0;
 }
 

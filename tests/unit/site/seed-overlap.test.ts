@@ -37,6 +37,13 @@ describe('no page repeats 12 consecutive words of a seed', () => {
     expect(shingles(`Intro. ${run} end`).some((s) => fingerprints.has(s.hash))).toBe(true);
   });
 
+  it('finds a copied run through punctuation and case changes, with or without the seeds here', () => {
+    // The same hashing the fingerprint file was made with, on a made-up "seed".
+    const made = new Set(shingles('the quick brown fox jumps over the lazy dog while twelve words are counted here').map((s) => s.hash));
+    expect(shingles('Intro: The QUICK, brown fox jumps over the lazy dog -- while twelve words are counted. End').some((s) => made.has(s.hash))).toBe(true);
+    expect(shingles('the quick brown fox jumps over the lazy cat while twelve words are counted here').some((s) => made.has(s.hash))).toBe(false);
+  });
+
   for (const file of sources) {
     it(file, () => {
       const copied = shingles(withoutFences(readSource(file)))

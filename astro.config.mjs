@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { labPageLinks } from './src/integrations/lab-sidebar.mjs';
 import { handbookMarkdown } from './src/integrations/handbook-markdown.mjs';
+import { workerBuild, workerRolldownOptions } from './src/integrations/worker-build.mjs';
 
 /**
  * Public address of the deployed site. Pagefind result links and the sitemap are built
@@ -55,7 +56,10 @@ export default defineConfig({
     }),
   ],
   vite: {
-    // The lab simulator's Web Worker (src/simulator/worker) uses dynamic import().
-    worker: { format: 'es' },
+    // The lab simulator's Web Worker (src/simulator/worker) uses dynamic import(): each
+    // command, the YAML parser, the exporters and fflate load when first needed
+    // (src/integrations/worker-build.mjs). `plugins` applies them in dev as well.
+    worker: { format: 'es', plugins: workerBuild, rolldownOptions: workerRolldownOptions },
+    plugins: [workerBuild()[0]],
   },
 });

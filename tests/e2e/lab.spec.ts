@@ -292,3 +292,28 @@ test('without JavaScript the lab says what it would show', async ({ browser, bas
   await expect(page.locator('hlab-lab [role="toolbar"]')).toBeHidden();
   await context.close();
 });
+
+test('the worker starts with the shell and engines; commands, YAML and the exporters load when first used', async ({ page, guard }) => {
+  const lab = await openLab(page);
+  await page.waitForLoadState('networkidle');
+  const scripts = () => guard.requests.filter((u) => /\/_astro\/.*\.js$/.test(new URL(u).pathname));
+  const text = async (urls: string[]) => (await Promise.all(urls.map(async (u) => (await page.request.get(u)).text()))).join('\n');
+  const atStart = scripts();
+  const first = await text(atStart);
+  // Markers of what must wait: the YAML library's node tags, the exporters' script header, zpool's usage text.
+  expect(first).not.toContain('yaml.alias');
+  expect(first).not.toContain('set -euo pipefail');
+  expect(first).not.toContain('[-O file-system-property=value]');
+
+  await lab.run('zpool list');
+  await lab.sees(/^NAME\s+SIZE\s+ALLOC/m);
+  const afterZpool = scripts().filter((u) => !atStart.includes(u));
+  expect(afterZpool.length).toBeGreaterThan(0);
+
+  await lab.button('Export configs').click();
+  const panel = lab.root.locator('[data-export]');
+  await panel.locator('summary').first().click();
+  await expect(panel.getByRole('button', { name: /^Copy / }).first()).toBeVisible();
+  const later = scripts().filter((u) => !atStart.includes(u) && !afterZpool.includes(u));
+  expect(await text(later)).toContain('set -euo pipefail');
+});

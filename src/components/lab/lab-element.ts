@@ -9,7 +9,7 @@ import { LabSession, LostCall } from './lab-session';
 import { SimClient } from './sim-client';
 import { claimSlot, clearSaved, type SessionSlot } from './session-store';
 import { restoreSession } from './restore-session';
-import type { MountedTerminal } from './terminal';
+import { mountTerminal, type MountedTerminal } from './terminal';
 import { printable } from './printable';
 import { historyOf } from './session-history';
 import { BRACKETED_PASTE_ON, LineInput } from './line-input';
@@ -90,14 +90,8 @@ class HlabLab extends HTMLElement {
     this.pageLab = this.dataset.lab ?? 'starter';
     this.labId = this.pageLab;
     this.setup = JSON.parse(this.dataset.setup ?? '[]') as string[];
-    // The worker loads and compiles the simulator while xterm.js loads and the terminal mounts.
     const client = new SimClient();
     client.start();
-    this.termReady = import('./terminal').then(({ mountTerminal }) => {
-      this.term = mountTerminal(this.find<HTMLElement>('[data-terminal]'), `Terminal of the ${this.pageLab} lab`);
-      performance.mark('hlab-terminal');
-      this.wireTerminal(this.term.terminal);
-    });
     // A second <Lab> of the same lab on one page keeps its own entry (`starter:2`).
     const same = [...document.querySelectorAll<HTMLElement>('hlab-lab')].filter((el) => el.dataset.lab === this.pageLab);
     const nth = same.indexOf(this) + 1;
@@ -126,8 +120,18 @@ class HlabLab extends HTMLElement {
       );
     }
     this.wireToolbar();
+    // The boot request goes first; the terminal mounts while the worker (started by Lab.astro's
+    // inline script) answers it. xterm.js is a static import of this script, so the browser
+    // fetched and compiled it while the page was still being parsed.
+    let mounted = (): void => undefined;
+    this.termReady = new Promise<void>((resolve) => (mounted = resolve));
     performance.mark('hlab-boot-start');
-    await this.bootInitial();
+    const booting = this.bootInitial();
+    this.term = mountTerminal(this.find<HTMLElement>('[data-terminal]'), `Terminal of the ${this.pageLab} lab`);
+    performance.mark('hlab-terminal');
+    this.wireTerminal(this.term.terminal);
+    mounted();
+    await booting;
     performance.mark('hlab-booted');
   }
 

@@ -5,7 +5,8 @@
  * later engines register (ZFS pools, iSCSI targets, containers) — each through the same
  * operations a reader's commands use, so a lab file and a typed session cannot diverge.
  */
-import type { Host, Lab } from '../model';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
 import { fillDerivedNames } from '../model/edit';
 import { DEFAULT_CLOCK } from './clock';
 import { bootKernel } from './kernel/boot';

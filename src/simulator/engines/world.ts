@@ -4,7 +4,7 @@
  * engine (`kernel` per host, `net`; the ZFS and iSCSI engines add theirs). It is cloned for
  * undo, saved by the sandbox and compared in tests; nothing in it is a class or a function.
  */
-import type { Lab } from '../model';
+import type { Lab } from '../model/lab';
 import type { HostKernel } from './kernel/types';
 import type { NetState } from './net/types';
 

@@ -2,7 +2,7 @@
  * The contract every bundle exporter follows: a pure `render(lab, options) → files`.
  * The bundle writer (`hlab export`, the sandbox's export panel) only concatenates these lists.
  */
-import type { Lab } from '../model';
+import type { Lab } from '../model/lab';
 
 /** Which part of the bundle to write (`hlab export --only NAME`). */
 export const EXPORT_PARTS = ['truenas', 'proxmox', 'zfs', 'tgt', 'targetcli'] as const;

@@ -5,7 +5,7 @@
  */
 // @sim export bundle | hlab's own layout: <host>/<file>, README.md in ExportFile.order; .zip (PKZIP APPNOTE 4.4.2 unix mode in external attributes, fixed DOS time)
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { Lab } from '../model';
+import type { Lab } from '../model/lab';
 import { DEFAULT_EXPORT_OPTIONS, type ExportFile, type ExportOptions, type ExportPart, type Exporter } from './bundle-types';
 import { exportProxmox } from './proxmox-files';
 import { TARGET_EXPORTER_PARTS } from './target-bundle';

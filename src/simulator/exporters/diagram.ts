@@ -3,7 +3,8 @@
  * hosts, storage and network links between hosts, and what the internet can reach.
  */
 // @sim export diagram | Mermaid flowchart syntax (mermaid.js.org/syntax/flowchart.html) with accTitle/accDescr (mermaid.js.org/config/accessibility.html)
-import type { Host, Lab } from '../model';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
 import { mermaidAccText, mermaidId, mermaidLabel } from './mermaid-text';
 
 /** Choices for {@link diagram}. */

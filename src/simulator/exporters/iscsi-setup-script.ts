@@ -4,7 +4,8 @@
  * discovery, CHAP, `node.startup = automatic` and login.
  */
 // @sim export iscsi-setup.sh | open-iscsi 2.1.11 iscsiadm(8): -m discovery -t sendtargets, -m node -o update -n node.startup/node.session.auth.*, --login, -m session
-import { parsePortalAddress, type Host } from '../model';
+import { parsePortalAddress } from '../model/iscsi-initiator';
+import { type Host } from '../model/host';
 import { bashScript } from './script-text';
 import { shq } from './shell-quote';
 

@@ -13,8 +13,8 @@
  * A Linux target has one ACL per target, not one per portal group: the groups are merged
  * (any open group opens the target; CHAP applies when any group asks for it).
  */
-import type { Host } from '../model';
-import { fullTargetIqn } from '../model';
+import type { Host } from '../model/host';
+import { fullTargetIqn } from '../model/iscsi-target';
 
 /** A CHAP account. */
 export interface ChapAccount {

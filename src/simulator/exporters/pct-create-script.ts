@@ -4,7 +4,8 @@
  * option for, appended to the new container's config before its first start.
  */
 // @sim export pct-create.sh | pve-container 6.1 pct(1) create (src/PVE/API2/LXC.pm create_vm: STORAGE:SIZE in GiB allocates a volume) + pve-docs pct.adoc "Unprivileged containers" (lxc.idmap added to the .conf before the first start)
-import type { Container, Host } from '../model';
+import type { Container } from '../model/container';
+import type { Host } from '../model/host';
 import { exportedIdmap } from './pve-idmap-export';
 import type { ExportOptions } from './bundle-types';
 import { renderPctConf } from './pve-lxc-conf';

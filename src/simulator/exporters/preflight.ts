@@ -12,7 +12,10 @@
  * are found by their kernel names (sdb), as the lab writes them.
  */
 // @sim export preflight.sh | read-only checks with util-linux lsblk(8) -dnbo SIZE / -nro NAME / FSTYPE / MOUNTPOINT, zpool-list(8) -H, zfs-get(8) -Hp volsize, subuid(5), open-iscsi iscsiadm(8) -m discovery -t sendtargets -o nonpersistent (libiscsi iscsi-ls as fallback), TrueNAS 25.10 system.info version, bash /dev/tcp with coreutils timeout(1)
-import { parsePortalAddress, parseSubidEntry, type Host, type Lab } from '../model';
+import { parsePortalAddress } from '../model/iscsi-initiator';
+import { parseSubidEntry } from '../model/user';
+import { type Host } from '../model/host';
+import { type Lab } from '../model/lab';
 import type { ExportFile, ExportOptions } from './bundle-types';
 import { PREFLIGHT_END, PREFLIGHT_PRELUDE } from './preflight-checks';
 import { shellLine, shq } from './shell-quote';

@@ -3,7 +3,7 @@
  * node match the lab (initiator name, iSCSI logins, storages, subordinate ids, containers).
  */
 // @sim export proxmox bundle | Proxmox VE 9 (pve-container 6.1, pve-storage, open-iscsi 2.1.11): initiatorname.iscsi, iscsi-setup.sh, storage.cfg, storage-add.sh, subid-setup.sh, pct-create.sh, lxc/VMID.conf
-import type { Lab } from '../model';
+import type { Lab } from '../model/lab';
 import type { ExportFile, ExportOptions, Exporter } from './bundle-types';
 import { renderInitiatorName } from './iscsi-initiatorname';
 import { renderIscsiSetup } from './iscsi-setup-script';

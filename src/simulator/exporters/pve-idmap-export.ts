@@ -6,7 +6,10 @@
  * /etc/subuid and /etc/subgid ranges root needs for those maps.
  */
 // @sim export lxc.idmap per PVE version | pve-container 6.1.6 src/PVE/LXC.pm (per-mount idmap, commit 241925b) + lxc conf.c lxc_map_ids (newuidmap, so root needs /etc/subuid ranges)
-import { effectiveIdmap, formatIdmapEntry, parseIdmapLine, parseSubidEntry, type Container, type Host, type IdmapEntry } from '../model';
+import { effectiveIdmap, formatIdmapEntry, parseIdmapLine, type IdmapEntry } from '../model/idmap';
+import { parseSubidEntry } from '../model/user';
+import { type Container } from '../model/container';
+import { type Host } from '../model/host';
 import type { ExportOptions } from './bundle-types';
 
 /** A container's maps as exported. */

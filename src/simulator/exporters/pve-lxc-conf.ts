@@ -3,7 +3,8 @@
  * it and `pct config` reads it.
  */
 // @sim export pct.conf | Proxmox VE 8 pve-container src/PVE/LXC/Config.pm write_pct_config: /etc/pve/lxc/<vmid>.conf
-import type { Container, ContainerNet, Host, Mount } from '../model';
+import type { Container, ContainerNet, Mount } from '../model/container';
+import type { Host } from '../model/host';
 import { formatPveSize, printPropertyString } from './pve-property-string';
 import { nextContainerVolume, type StorageVolume } from '../model/edit/volume-names';
 

@@ -3,7 +3,7 @@
  * pmxcfs).
  */
 // @sim export storage.cfg | Proxmox VE 8 pve-common SectionConfig.pm write_config + pve-storage plugin options: /etc/pve/storage.cfg
-import type { Host } from '../model';
+import type { Host } from '../model/host';
 
 type StorageEntry = NonNullable<NonNullable<Host['proxmox']>['storage']>[number];
 

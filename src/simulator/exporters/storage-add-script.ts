@@ -4,7 +4,7 @@
  * edit storage.cfg by hand.
  */
 // @sim export storage-add.sh | pve-storage pvesm(1) add TYPE STORAGE --OPTION VALUE (src/PVE/API2/Storage/Config.pm create; options are the storage.cfg keys) + pvesh get /storage/STORAGE to skip existing ids
-import type { Host } from '../model';
+import type { Host } from '../model/host';
 import { renderStorageCfg } from './pve-storage-cfg';
 import { bashScript } from './script-text';
 import { shq } from './shell-quote';

@@ -3,7 +3,7 @@
  * appended only where missing.
  */
 // @sim export subid-setup.sh | shadow subuid(5)/subgid(5) NAME:START:COUNT lines; lxc conf.c lxc_map_ids maps through newuidmap/newgidmap when installed, which checks them
-import type { Host } from '../model';
+import type { Host } from '../model/host';
 import type { ExportOptions } from './bundle-types';
 import { exportedIdmap, subidLines } from './pve-idmap-export';
 import { bashScript } from './script-text';

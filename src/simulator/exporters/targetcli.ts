@@ -10,8 +10,9 @@
  * serials and rpm are not carried over; one CHAP user per ACL.
  */
 // @sim export targetcli script | targetcli-fb 2.1 (targetcli(8)): /backstores/block create name= dev= readonly=, /backstores/fileio create name= file_or_dev= size=, /iscsi create IQN, tpg1/portals create|delete IP PORT, tpg1/luns create STORAGE lun=, tpg1/acls create IQN, set auth userid= password= mutual_userid= mutual_password=, set attribute generate_node_acls authentication block_size, saveconfig
-import type { Host, Lab } from '../model';
-import { DEFAULT_ISCSI_PORT } from '../model';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
+import { DEFAULT_ISCSI_PORT } from '../model/iscsi-target';
 import type { ExportFile, ExportOptions } from './bundle-types';
 import { linuxTargets, type ChapAccount, type LinuxLun, type LinuxTarget } from './linux-target-plan';
 import { shellLine, shq } from './shell-quote';

@@ -11,7 +11,8 @@
  * a target that exists is left as it is.
  */
 // @sim export tgtadm script | tgt 1.0.x tgtadm(8): --op new --mode target --tid -T; --mode logicalunit --op new -b [--blocksize], --op update --params readonly=1,scsi_sn=; --op bind --mode target -Q NAME | -I ALL; --mode account --op new/bind [--outgoing]
-import type { Host, Lab } from '../model';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
 import type { ExportFile, ExportOptions } from './bundle-types';
 import { linuxTargets, type LinuxLun, type LinuxTarget } from './linux-target-plan';
 import { shellLine, shq } from './shell-quote';

@@ -10,7 +10,8 @@
  * each row says what lowers the risk and what is left once that is done.
  */
 // @sim export threat model | STRIDE per element (Shostack 2014, ch. 3) over the lab's zones, service exposures, links and guests
-import type { Host, Lab } from '../model';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
 
 /** The six STRIDE categories. */
 export const STRIDE = ['Spoofing', 'Tampering', 'Repudiation', 'Information disclosure', 'Denial of service', 'Elevation of privilege'] as const;

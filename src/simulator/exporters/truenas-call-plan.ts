@@ -15,7 +15,9 @@
  * iscsi_target.py IscsiTargetCreate, iscsi_target_to_extent.py IscsiTargetToExtentCreate,
  * service.py ServiceUpdateArgs / ServiceControlArgs.
  */
-import type { Host, IscsiTarget, Zvol } from '../model';
+import type { Host } from '../model/host';
+import type { IscsiTarget } from '../model/iscsi-target';
+import type { Zvol } from '../model/storage';
 
 /** A placeholder for the `id` of an earlier step's result. */
 export interface IdRef {

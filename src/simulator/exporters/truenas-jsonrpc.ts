@@ -13,7 +13,8 @@
  * Unlike the midclt script, the document creates without looking for existing objects.
  */
 // @sim export truenas json-rpc | JSON-RPC 2.0 (jsonrpc.org/specification: request objects with jsonrpc, id, method, params); TrueNAS 25.10 WebSocket API /api/current, methods and argument shapes of api/v25_10_0 (pool_dataset.py, iscsi_*.py, service.py)
-import type { Host, Lab } from '../model';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
 import type { ExportFile, ExportOptions } from './bundle-types';
 import { planJson } from './plan-json';
 import { truenasPlan } from './truenas-call-plan';

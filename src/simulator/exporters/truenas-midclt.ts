@@ -11,7 +11,8 @@
  * redacts it); pools are checked, never created (disks are the reader's call).
  */
 // @sim export truenas midclt script | TrueNAS 25.10 truenas_api_client midclt `call [-j]` (prints json.dumps of the result); api/v25_10_0 pool_dataset.py, iscsi_*.py create/query argument shapes; service.py ServiceUpdateArgs (enable) and ServiceControlArgs (`service.control START`, a job since 25.10; `service.start` is removed_in v26.04 in plugins/service.py at TS-25.10.1)
-import type { Host, Lab } from '../model';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
 import type { ExportFile, ExportOptions } from './bundle-types';
 import { planWord, stepVariable } from './plan-json';
 import { shellLine, shq } from './shell-quote';

@@ -3,8 +3,10 @@
  * create` and `zfs set` commands that leave what exists alone.
  */
 // @sim export zfs-setup.sh | OpenZFS 2.3 zpool-create(8) (-o PROP, -O FSPROP, vdev words mirror/raidz1-3, log/cache/spare, -R altroot), zfs-create(8) (-o PROP, -V SIZE, -s), zfs-set(8), zfsprops(7) creation-only properties
-import type { Dataset, Host, Lab, Pool, Zvol } from '../model';
-import { formatSize } from '../model';
+import type { Dataset, Pool, Zvol } from '../model/storage';
+import type { Host } from '../model/host';
+import type { Lab } from '../model/lab';
+import { formatSize } from '../model/size';
 import type { ExportFile, Exporter } from './bundle-types';
 import { bashScript } from './script-text';
 import { shq } from './shell-quote';

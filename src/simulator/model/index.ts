@@ -3,7 +3,7 @@
  * shell and engines. Import from here, not from the files behind it.
  */
 export { LabSchema, LAB_VERSION, findHost, type Lab } from './lab';
-export { parseLab, validateLab, type ParseLabResult, type ParseLabOptions } from './parse-lab';
+export { parseLab, parseLabValue, validateLab, type ParseLabResult, type ParseLabOptions } from './parse-lab';
 export { formatIssue, formatPath, quoteValue, type LabIssue } from './issues';
 export { HostSchema, HOST_KINDS, ProxmoxConfigSchema, HostIscsiSchema, hostIps, hostHasIp, type Host } from './host';
 export { InterfaceSchema, CidrSchema, IpSchema, parseCidr, parseIpv4, parseIpv6, canonicalIp, checkIp, checkCidr, type Interface } from './network';

@@ -4,11 +4,12 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { PathIssue } from './path-issue';
+import { MAX_NESTING, valueNestingProblem } from './value-nesting';
+
+export { MAX_NESTING, valueNestingProblem } from './value-nesting';
 
 /** Largest lab file accepted, in bytes. */
 export const MAX_LAB_BYTES = 5 * 1024 * 1024;
-/** Deepest nesting accepted (a real lab is about 8 deep). */
-export const MAX_NESTING = 64;
 /** YAML aliases allowed (a "billion laughs" file needs thousands). */
 const MAX_ALIASES = 100;
 
@@ -108,37 +109,6 @@ function documentTooDeep(doc: Document): { node: { range?: [number, number, numb
           stack.push({ node: item.key, depth: depth + 1 });
         } else stack.push({ node: item, depth: depth + 1 });
       }
-    }
-  }
-  return null;
-}
-
-/**
- * The first nesting problem of a plain value (object input or parsed JSON), found without
- * recursion: a cycle (an object that contains itself) or nesting deeper than
- * {@link MAX_NESTING}. Returns the path and what is wrong, or null.
- */
-export function valueNestingProblem(value: unknown): { at: (string | number)[]; message: string } | null {
-  const ancestors = new Set<object>();
-  type Frame = { node: unknown; path: (string | number)[] } | { leave: object };
-  const stack: Frame[] = [{ node: value, path: [] }];
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
-    if ('leave' in frame) {
-      ancestors.delete(frame.leave);
-      continue;
-    }
-    const { node, path } = frame;
-    if (node === null || typeof node !== 'object') continue;
-    if (ancestors.has(node)) return { at: path, message: 'the lab contains itself here (a cycle)' };
-    if (path.length >= MAX_NESTING) return { at: path, message: `nesting is deeper than ${MAX_NESTING} levels` };
-    ancestors.add(node);
-    stack.push({ leave: node });
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path, i] });
-    } else {
-      const keys = Object.keys(node);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: (node as Record<string, unknown>)[keys[i] as string], path: [...path, keys[i] as string] });
     }
   }
   return null;

@@ -1,53 +1,17 @@
 /**
  * `parseLab`: lab text (YAML or JSON) or an already-parsed object → a Lab, or every problem
- * with its path, what is wrong and what to do. Never throws for bad input.
+ * with its path, what is wrong and what to do. Never throws for bad input. Values are checked
+ * by lab-value.ts; this file adds the text path, with line:column positions.
  */
-import { formatPath, type LabIssue } from './issues';
-import { LabSchema, type Lab } from './lab';
-import { readLabText, valueNestingProblem, type TextPosition } from './lab-text';
-import { checkReferences } from './references';
-import type { PathIssue } from './path-issue';
-import { convertZodIssues, labErrorMap } from './zod-issues';
+import { readLabText } from './lab-text';
+import { guarded, parseLabValue, toLabIssue, validateValue, type ParseLabResult } from './lab-value';
 
-/** The result of parsing or validating a lab. */
-export type ParseLabResult = { ok: true; lab: Lab } | { ok: false; errors: LabIssue[] };
+export { parseLabValue, validateLab, type ParseLabResult } from './lab-value';
 
 /** Options for {@link parseLab}. */
 export interface ParseLabOptions {
   /** File name: a `.json` name is read as JSON even when it does not start with `{`. */
   filename?: string;
-}
-
-type Locate = (at: (string | number)[], atKey?: boolean) => TextPosition | undefined;
-
-function toLabIssue(issue: PathIssue & Partial<TextPosition>, locate?: Locate): LabIssue {
-  const pos = issue.line !== undefined ? { line: issue.line, column: issue.column ?? 1 } : locate?.(issue.at, issue.atKey);
-  return {
-    path: formatPath(issue.at),
-    message: issue.message,
-    ...(issue.fix !== undefined ? { fix: issue.fix } : {}),
-    ...(pos ? { line: pos.line, column: pos.column } : {}),
-    code: issue.code,
-  };
-}
-
-/** Issues in file order when they have positions (stable: same-line issues keep their order). */
-function inFileOrder(issues: LabIssue[]): LabIssue[] {
-  return issues
-    .map((issue, index) => ({ issue, index }))
-    .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.index - b.index)
-    .map((entry) => entry.issue);
-}
-
-/** Shape check, then (if the shape is valid) cross-reference checks. */
-function validateValue(value: unknown, locate?: Locate): ParseLabResult {
-  const parsed = LabSchema.safeParse(value, { error: labErrorMap });
-  if (!parsed.success) {
-    return { ok: false, errors: inFileOrder(convertZodIssues(parsed.error.issues, value).map((i) => toLabIssue(i, locate))) };
-  }
-  const problems = checkReferences(parsed.data);
-  if (problems.length > 0) return { ok: false, errors: inFileOrder(problems.map((i) => toLabIssue(i, locate))) };
-  return { ok: true, lab: parsed.data };
 }
 
 /**
@@ -57,26 +21,10 @@ function validateValue(value: unknown, locate?: Locate): ParseLabResult {
  * if (!result.ok) for (const e of result.errors) console.error(formatIssue(e));
  */
 export function parseLab(input: string | unknown, opts: ParseLabOptions = {}): ParseLabResult {
-  try {
-    if (typeof input === 'string') {
-      const read = readLabText(input, { json: opts.filename?.toLowerCase().endsWith('.json') ?? false });
-      if (!read.ok) return { ok: false, errors: read.issues.map((i) => toLabIssue(i)) };
-      return validateValue(read.value, read.locate);
-    }
-    const nesting = valueNestingProblem(input);
-    if (nesting) return { ok: false, errors: [toLabIssue({ ...nesting, code: nesting.message.includes('cycle') ? 'cycle' : 'too-deep' })] };
-    return validateValue(input);
-  } catch (error) {
-    // A bug, not bad input: still data, never a stack trace.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ path: '', message: `internal error while reading the lab: ${reason.slice(0, 200)}`, code: 'internal' }] };
-  }
-}
-
-/**
- * Validate a Lab that already has its shape (e.g. after a shell command changed it): the
- * schema again (so values set by code are checked too) and every cross-reference.
- */
-export function validateLab(lab: Lab): ParseLabResult {
-  return parseLab(lab);
+  if (typeof input !== 'string') return parseLabValue(input);
+  return guarded(() => {
+    const read = readLabText(input, { json: opts.filename?.toLowerCase().endsWith('.json') ?? false });
+    if (!read.ok) return { ok: false, errors: read.issues.map((i) => toLabIssue(i)) };
+    return validateValue(read.value, read.locate);
+  });
 }

@@ -4,7 +4,7 @@
  * through its edit API (and the exporters see it); in a container (its own mount namespace)
  * they are ordinary files in its rootfs and get a line appended, as shadow's tools write them.
  */
-import type { Host } from '../model';
+import type { Host } from '../model/host';
 import { editLab } from '../model/edit';
 import { hostKernel } from '../engines/world';
 import type { CommandContext } from './command-spec';

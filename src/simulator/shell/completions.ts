@@ -6,7 +6,8 @@
  */
 import { byteOrder } from './glob';
 import { resolvePath } from './path';
-import { COMMANDS, commandsFor, type CommandRegistry } from './registry';
+import { commandsFor, type CommandRegistry } from './command-set';
+import { COMMANDS } from './registry';
 import { currentHost, cwdOf, homeOf, type SimState } from './session';
 import { sessionVfs } from './vfs';
 

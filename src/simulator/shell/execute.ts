@@ -17,7 +17,8 @@ import { parseOptions } from './options';
 import { parse, type AndOrList, type Pipeline, type SimpleCommand } from './parse';
 import { basename, dirname, resolvePath } from './path';
 import { createPipelineOutputs, openRedirect, type Sink } from './redirect';
-import { commandsFor } from './registry';
+import { commandsFor } from './command-set';
+import { CommandNotLoaded } from './lazy-command';
 import { currentHost, currentLogin, currentProcess, cwdOf, homeOf, login, logout, varsKey, type Login, type SimState } from './session';
 import { flavorForKind, type ShellFlavor } from './shell-flavor';
 import { formatSyntaxIssue, syntaxErrorStatus } from './syntax-error';
@@ -304,6 +305,7 @@ function invoke(state: SimState, command: Command, args: string[], env: InvokeEn
   try {
     return command.run(ctx, args, parsed.opts);
   } catch (e) {
+    if (e instanceof CommandNotLoaded) throw e; // a command it runs (pvesm → iscsiadm) is still a stub: see lazy-command.ts
     // Commands return errors as data; reaching this is a simulator bug, reported without a stack.
     const message = e instanceof Error ? e.message : String(e);
     return { stdout: '', stderr: `${command.spec.name}: internal simulator error: ${message}\n`, exitCode: 70 };

@@ -1,11 +1,14 @@
 /**
  * The command registry: every simulated command by name. Adding a command means writing
- * commands/<name>.ts and listing it here.
+ * commands/<name>.ts and listing it here and in lazy-registry.ts (a unit test compares them).
+ *
+ * The sandbox's worker build replaces this module by lazy-registry.ts (the worker plugin in
+ * astro.config.mjs), which loads each command's module on first use; Node (the `hlab` command
+ * line, tests) always gets this one, with every command loaded.
  */
-import type { Command } from './command-spec';
+import type { CommandRegistry } from './command-set';
 
-/** Commands by name. */
-export type CommandRegistry = ReadonlyMap<string, Command>;
+export { commandsFor, type CommandRegistry } from './command-set';
 import { blkid } from './commands/blkid';
 import { cat } from './commands/cat';
 import { chmod } from './commands/chmod';
@@ -74,8 +77,3 @@ import { zpool } from './commands/zpool';
 export const COMMANDS: CommandRegistry = new Map(
   [blkid, cat, cd, chmod, chown, clear, cp, dd, df, dmesg, du, e2fsck, echo, exit, exportCommand, falseCommand, findmnt, free, fsckExt4, grep, groupadd, head, help, history, hostname, id, ip, iscsiadm, lab, ls, lsblk, lsns, midclt, mkdir, mkfsExt4, mount, mv, nsenter, pct, ps, pveam, pvesm, pwd, qm, rm, sleep, ssh, stat, stressNg, su, sync, systemctl, systemdCgls, tail, touch, trueCommand, umount, unshare, useradd, wc, whoami, zdb, zfs, zpool].map((c) => [c.spec.name, c]),
 );
-
-/** The commands a host of `kind` has (a command without `hosts` is everywhere). */
-export function commandsFor(registry: CommandRegistry, kind: string): CommandRegistry {
-  return new Map([...registry].filter(([, c]) => !c.hosts || (c.hosts as readonly string[]).includes(kind)));
-}

@@ -5,6 +5,7 @@
  */
 import { advanceClock, LINE_STEP_MS } from '../engines/clock';
 import { emptyOutput, executeLine } from './execute';
+import { CommandNotLoaded } from './lazy-command';
 import { COMMANDS, type CommandRegistry } from './registry';
 import type { SimState } from './session';
 
@@ -42,6 +43,7 @@ export function runLine(state: SimState, line: string, commands: CommandRegistry
   try {
     exitCode = executeLine(state, line, { remote: false, stopped: false, depth: 0, out }, commands);
   } catch (e) {
+    if (e instanceof CommandNotLoaded) throw e; // the worker loads it and runs the line again (lazy-command.ts)
     const message = e instanceof Error ? e.message : String(e);
     const text = `hlab: internal error: ${message}\n`;
     out.stderr += text;

@@ -7,7 +7,9 @@
  * (session-replay.ts). This file is the format: its types, and `parseSessionLog`, which
  * reads untrusted text and reports every problem as data with where it is — it never throws.
  */
-import { formatIssue, parseLab, quoteValue, type Lab } from '../model';
+import { formatIssue, quoteValue } from '../model/issues';
+import { type Lab } from '../model/lab';
+import { parseLabValue } from '../model/lab-value';
 import { resolveHost } from '../engines/net/resolve';
 
 /** The `format` field of every session log. */
@@ -270,7 +272,7 @@ export function parseSessionLog(input: string | unknown, opts: ParseSessionLogOp
     let lab: Lab | null = null;
     if (!isObject(value['lab'])) problems.push(issue('lab', `expected the lab as a JSON object, got ${describe(value['lab'])}`, 'lab'));
     else {
-      const parsed = parseLab(value['lab']);
+      const parsed = parseLabValue(value['lab']);
       if (parsed.ok) lab = parsed.lab;
       else problems.push(...parsed.errors.map((e) => issue(e.path === '' ? 'lab' : `lab.${e.path}`.replace('lab.[', 'lab['), e.message, 'lab', e.fix)));
     }

@@ -15,7 +15,7 @@ import { COMMANDS, type CommandRegistry } from './registry';
 import { runLine, type LineResult } from './run-line';
 import { createSimulator, type SimState, type SimulatorOptions } from './session';
 import { checkAction, formatSessionLogIssue, SESSION_LOG_FORMAT, SESSION_LOG_VERSION, SIMULATOR_VERSION, type LabAction, type SessionEvent, type SessionLog } from './session-log';
-import { parseLab } from '../model';
+import { parseLabValue } from '../model/lab-value';
 import type { Lab } from './lab-types';
 
 /**
@@ -101,6 +101,11 @@ export interface Session {
   act(action: LabAction): LineResult;
   /** Drops the last event, restoring the state before it; false when there is nothing to undo. */
   undo(): boolean;
+  /**
+   * Restores the state after the last recorded event, throwing away what a line that did not
+   * finish changed (a stub command threw CommandNotLoaded part-way: lazy-command.ts).
+   */
+  rewind(): void;
   /** Runs the last undone event again and returns what it printed, or null when there is nothing to redo. */
   redo(): LineResult | null;
   readonly canUndo: boolean;
@@ -117,7 +122,7 @@ const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 export function startSession(lab: Lab, opts: SessionOptions = {}): Session {
   // The lab as a replay will see it: JSON, then parseLab (whose output may order keys differently
   // from the caller's copy, e.g. a filled-in hostname), so live and replayed states match byte for byte.
-  const parsed = parseLab(cloneJson(lab));
+  const parsed = parseLabValue(cloneJson(lab));
   const bootLab = parsed.ok ? parsed.lab : cloneJson(lab);
   const { checkpointEvery, commands, ...simOpts } = opts;
   const state = createSimulator(cloneJson(bootLab), simOpts);
@@ -183,6 +188,15 @@ function sessionOn(header: Omit<SessionLog, 'events'>, initial: SimState, every:
     return ended ? result : record(event, result);
   };
 
+  /** Rebuilds the state after the recorded events from the nearest checkpoint. */
+  const restore = (): void => {
+    for (const at of checkpoints.keys()) if (at > events.length) checkpoints.delete(at);
+    let from = 0;
+    for (const at of checkpoints.keys()) if (at > from) from = at;
+    state = JSON.parse(checkpoints.get(from) as string) as SimState;
+    for (let i = from; i < events.length; i++) applyEvent(state, events[i] as SessionEvent, commands);
+  };
+
   return {
     get state() {
       return state;
@@ -212,12 +226,11 @@ function sessionOn(header: Omit<SessionLog, 'events'>, initial: SimState, every:
       const last = events.pop();
       if (!last) return false;
       undone.push(last);
-      for (const at of checkpoints.keys()) if (at > events.length) checkpoints.delete(at);
-      let from = 0;
-      for (const at of checkpoints.keys()) if (at > from) from = at;
-      state = JSON.parse(checkpoints.get(from) as string) as SimState;
-      for (let i = from; i < events.length; i++) applyEvent(state, events[i] as SessionEvent, commands);
+      restore();
       return true;
+    },
+    rewind() {
+      restore();
     },
     redo() {
       const next = undone.pop();

@@ -3,7 +3,7 @@
  * same files `hlab export` writes, for the lab as the session has changed it, and their .zip.
  */
 import { exportBundle, zipBundle } from '../exporters/bundle';
-import type { Lab } from '../model';
+import type { Lab } from '../model/lab';
 import type { ExportFile, ExportOptions } from '../exporters/bundle-types';
 
 /** The bundle's files for `lab` (README.md first, then in the order to run them). */

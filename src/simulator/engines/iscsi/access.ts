@@ -7,7 +7,7 @@
  * `authmethod` and its auth entries (by tag).
  */
 // @sim iscsi access | TrueNAS 25.10 scst.conf.mako: targets per portal group, INITIATOR name ACLs (an IP matches nobody, an empty group allows all), CHAP/CHAP_MUTUAL by auth tag
-import { fullTargetIqn, type Extent, type IscsiTarget, type Portal, type Target } from '../../model';
+import { fullTargetIqn, type Extent, type IscsiTarget, type Portal, type Target } from '../../model/iscsi-target';
 
 /** A group of a target. */
 export type TargetGroup = Target['groups'][number];

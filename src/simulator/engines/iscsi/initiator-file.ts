@@ -6,7 +6,7 @@
  * refuses a missing file or one without an `InitiatorName=` line.
  */
 // @sim initiatorname.iscsi | Debian open-iscsi 2.1.11 debian/extra/startup-checks.sh (missing file, no valid InitiatorName line: exit 1) and usr/iscsid.c cfg_get_string_param(InitiatorName); the file written at boot with mode 0600
-import { renderInitiatorName } from '../../exporters';
+import { renderInitiatorName } from '../../exporters/iscsi-initiatorname';
 import { rootVfs } from '../kernel/boot';
 import type { World } from '../world';
 

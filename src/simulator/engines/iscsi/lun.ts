@@ -4,7 +4,7 @@
  * block-device registry by its backing `{ kind: 'zvol', dataset }` (the ZFS engine's
  * /dev/zdN); a FILE extent has its `filesize` (its bytes are not kept: simplified).
  */
-import { fullTargetIqn, type Extent, type IscsiTarget } from '../../model';
+import { fullTargetIqn, type Extent, type IscsiTarget } from '../../model/iscsi-target';
 import type { BlockDevice } from '../kernel/types';
 import { hostWithAddress } from '../net/connect';
 import type { World } from '../world';

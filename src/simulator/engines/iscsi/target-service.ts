@@ -6,7 +6,7 @@
  * `iscsi-scstd` (truenas/middleware plugins/service_/services/iscsitarget.py, scst.conf.mako).
  */
 // @sim iscsitarget service | TrueNAS 25.10 middleware services/iscsitarget.py: SCST iscsi-scstd listens on each portal IP at iscsi.global listen_port while started; a portal change reloads it
-import type { IscsiTarget } from '../../model';
+import type { IscsiTarget } from '../../model/iscsi-target';
 import { exitProcess, listProcesses, spawnProcess } from '../kernel/processes';
 import { listen, unlisten } from '../net/connect';
 import type { World } from '../world';

@@ -5,7 +5,7 @@
  * name, node records, sessions with their disks), and one link per (initiator, target) with
  * how far it gets and, when it fails, the stage and the reason. Pure: reads the World only.
  */
-import { fullTargetIqn, type IscsiTarget } from '../../model';
+import { fullTargetIqn, type IscsiTarget } from '../../model/iscsi-target';
 import { connect } from '../net/connect';
 import { hostAddresses } from '../net/resolve';
 import type { World } from '../world';

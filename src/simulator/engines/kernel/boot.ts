@@ -5,8 +5,9 @@
  * mounted at their mountpoints, the base directory tree, and PID 1 with the daemons.
  */
 // @sim kernel boot | Debian 13 with systemd: sysfs, proc, udev devtmpfs, devpts, /run, cgroup2, /dev/shm, /run/lock; pmxcfs FUSE on /etc/pve (Proxmox VE 9); OpenZFS datasets at their mountpoints (TrueNAS altroot /mnt); merged /usr
-import type { Host } from '../../model';
-import { mountedPath, poolDisks } from '../../model';
+import type { Host } from '../../model/host';
+import { mountedPath } from '../../model/mountpoints';
+import { poolDisks } from '../../model/storage';
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import { addDisk, partitionDisk, type PartitionSpec } from './devices';

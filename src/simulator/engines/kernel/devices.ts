@@ -6,7 +6,7 @@
  * block major 259, virtio-blk 252 (first dynamic major on a usual boot), zvols 230.
  */
 // @sim kernel block devices | Linux devices.txt numbers (sd 8, NVMe 259, virtio 252, zvol 230); partitions laid out as sgdisk, proxinstall and libzfs zpool_label_disk do
-import type { Disk } from '../../model';
+import type { Disk } from '../../model/disk';
 import { stableHash } from '../random';
 import type { World } from '../world';
 import { hostKernel } from '../world';

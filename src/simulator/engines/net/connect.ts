@@ -8,7 +8,8 @@
  * host; the iSCSI portal while its service runs; NFS).
  */
 // @sim net connect | Linux TCP connect(2) outcomes: ECONNREFUSED, EHOSTUNREACH after ARP's 3 s, ETIMEDOUT after tcp_syn_retries=6 (127 s), ENETUNREACH without a route
-import { parseCidr, parseIpv4, type Host } from '../../model';
+import { parseCidr, parseIpv4 } from '../../model/network';
+import { type Host } from '../../model/host';
 import type { World } from '../world';
 import type { ListenSocket } from './types';
 

@@ -3,7 +3,8 @@
  * without a domain) or any of its interface addresses. Host names compare case-insensitively
  * (RFC 4343), as the resolver does.
  */
-import type { Host as LabHost, Lab } from '../../model';
+import type { Host as LabHost } from '../../model/host';
+import type { Lab } from '../../model/lab';
 
 /** The host a name or address refers to, or undefined. */
 export function resolveHost(lab: Lab, target: string): LabHost | undefined {

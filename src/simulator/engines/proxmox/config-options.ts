@@ -5,7 +5,8 @@
  * errors come back in its words (`hostname: invalid format - …`).
  */
 // @sim pct options | pve-container 6.x Config.pm $confdesc: arch cores cpulimit description features hostname memory mpN netN onboot ostype protection rootfs startup swap tags unprivileged; property strings key=value,… with a default key
-import type { Container, ContainerNet, Host, Mount } from '../../model';
+import type { Container, ContainerNet, Mount } from '../../model/container';
+import type { Host } from '../../model/host';
 import { parseSize } from '../../model/size';
 import { stableHash } from '../random';
 import type { World } from '../world';

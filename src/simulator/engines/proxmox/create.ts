@@ -7,8 +7,9 @@
  * the container's ID map. The output is what pct prints while restoring the archive.
  */
 // @sim pct create | pve-container 6.x API2/LXC.pm create_vm + LXC/Create.pm restore_archive: VMID unused, template and storage checks, rootfs subvol-VMID-disk-N, unprivileged default (commit 103068a), the extraction and SSH host key lines
-import type { Container, Host } from '../../model';
-import { effectiveIdmap } from '../../model';
+import type { Container } from '../../model/container';
+import type { Host } from '../../model/host';
+import { effectiveIdmap } from '../../model/idmap';
 import { editLab, nextContainerVolume } from '../../model/edit';
 import { stableHash } from '../random';
 import type { World } from '../world';

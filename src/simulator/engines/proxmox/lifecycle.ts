@@ -5,8 +5,9 @@
  * `pct mount`/`unmount` (LXC.pm mount_all at /var/lib/lxc/VMID/rootfs).
  */
 // @sim pct set/destroy/mount | pve-container 6.x update_pct_config (read-only unprivileged), destroy_vm (running, protection), pct mount at /var/lib/lxc/VMID/rootfs
-import type { Container, Host } from '../../model';
-import { effectiveIdmap } from '../../model';
+import type { Container } from '../../model/container';
+import type { Host } from '../../model/host';
+import { effectiveIdmap } from '../../model/idmap';
 import { editLab } from '../../model/edit';
 import { mkdirs, rootVfs } from '../kernel/boot';
 import { addMount, removeMount } from '../kernel/mounts';

@@ -4,8 +4,10 @@
  * (container ID ↔ host ID through the map, 65534 where unmapped), its mounts with where
  * each comes from on the host, and the ID map itself. Pure data; the component draws it.
  */
-import type { Container, Host, IdmapEntry } from '../../model';
-import { effectiveIdmap } from '../../model';
+import type { Container } from '../../model/container';
+import type { Host } from '../../model/host';
+import type { IdmapEntry } from '../../model/idmap';
+import { effectiveIdmap } from '../../model/idmap';
 import { rootVfs } from '../kernel/boot';
 import { idInNamespace } from '../kernel/namespaces';
 import { pidSeenFrom } from '../kernel/pid-namespace';

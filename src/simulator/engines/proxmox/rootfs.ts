@@ -7,8 +7,10 @@
  * container's user namespace).
  */
 // @sim pct rootfs | pve-storage ZFSPoolPlugin subvol-VMID-disk-N datasets mounted at their mountpoint; the template unpacked with IDs shifted by the container's map
-import type { Container, Host, IdmapEntry } from '../../model';
-import { mountedPath } from '../../model';
+import type { Container } from '../../model/container';
+import type { Host } from '../../model/host';
+import type { IdmapEntry } from '../../model/idmap';
+import { mountedPath } from '../../model/mountpoints';
 import { mkdirs, mountDataset, rootVfs } from '../kernel/boot';
 import { mountTable } from '../kernel/mounts';
 import type { MountEntry } from '../kernel/types';

@@ -8,8 +8,10 @@
  * `[lxc monitor]` on the host and the container's init (PID 1 inside) with its daemons.
  */
 // @sim pct start/stop | pve-container 6.x + lxc 6.0: namespaces cgroup/ipc/mnt/net/pid/user/uts, /lxc/VMID cgroup (memory.max = memory, memory.high just below, memory.swap.max, cpu.max from cpulimit), rootfs at /, proc/sys/dev, mpN bind and volume mounts, [lxc monitor] + /sbin/init (systemd) and a Debian template's daemons
-import type { Container, Host, IdmapEntry } from '../../model';
-import { effectiveIdmap } from '../../model';
+import type { Container } from '../../model/container';
+import type { Host } from '../../model/host';
+import type { IdmapEntry } from '../../model/idmap';
+import { effectiveIdmap } from '../../model/idmap';
 import { createCgroup, removeCgroup } from '../kernel/cgroup';
 import { mkdirs, rootVfs } from '../kernel/boot';
 import { addMount, addSuperblock, mountAt, mountTable } from '../kernel/mounts';

@@ -6,7 +6,8 @@
  * read the figures each plugin reports.
  */
 // @sim pvesm storage | pve-storage 9.1 API2/Storage/Config.pm create/delete ("storage ID 'X' already defined", "storage 'X' does not exist", base-of-another-storage), Storage.pm storage_info, DirPlugin/ZFSPoolPlugin/ISCSIPlugin status, ISCSIPlugin iscsi_device_list volids CH.ID.LUN.scsi-3NAA
-import type { Host, ProxmoxStorage } from '../../model';
+import type { Host } from '../../model/host';
+import type { ProxmoxStorage } from '../../model/proxmox-storage';
 import { draftHost, editLab } from '../../model/edit';
 import { initiatorState } from '../iscsi';
 import { resolveLun } from '../iscsi/lun';

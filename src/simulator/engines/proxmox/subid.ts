@@ -5,7 +5,7 @@
  * unprivileged container; the first range not allowed stops the start.
  */
 // @sim newuidmap | shadow 4.17 newuidmap.c/newgidmap.c verify_range: ranges inside /etc/subuid|subgid entries of root (by name or UID), "uid range [a-b) -> [c-d) not allowed"
-import type { IdmapEntry } from '../../model';
+import type { IdmapEntry } from '../../model/idmap';
 
 /** One /etc/subuid line: `root:100000:65536`. */
 interface SubidRange {

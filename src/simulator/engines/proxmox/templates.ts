@@ -5,7 +5,7 @@
  * the storage's `template/cache/` folder.
  */
 // @sim pveam | pve-manager 9.x pveam.pm: update, available [--section], list STORAGE (%-60s %4.2fMB), download STORAGE TEMPLATE with the APLInfo download lines
-import type { Host } from '../../model';
+import type { Host } from '../../model/host';
 import { editLab } from '../../model/edit';
 import { mkdirs, rootVfs } from '../kernel/boot';
 import { stableHash } from '../random';

@@ -5,7 +5,8 @@
  * keeps it (keys sorted, PVE::QemuServer write_vm_config).
  */
 // @sim qm | qemu-server 9.x qm.pm list/config/start/stop/status: the config from the lab, a kvm process while "running", no guest
-import type { Host, Vm } from '../../model';
+import type { Host } from '../../model/host';
+import type { Vm } from '../../model/vm';
 import { formatPveSize } from '../../exporters/pve-property-string';
 import { exitProcess, spawnProcess } from '../kernel/processes';
 import type { World } from '../world';

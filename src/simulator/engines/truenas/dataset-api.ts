@@ -5,7 +5,7 @@
  * VOLUME is a real zvol with its /dev/zdN and the lab model changes through model/edit.
  */
 // @sim midclt pool.dataset.* | TrueNAS 25.10 plugins/pool_/dataset.py: create FILESYSTEM|VOLUME (volsize, volblocksize, sparse), query/get_instance (PoolDatasetEntry: representative fields), delete [recursive] with its iSCSI extents (attachments.py), the 80% volsize rule; "zpool (X) does not exist.", "Parent dataset (X) does not exist.", "Path X already exists"
-import type { Host } from '../../model';
+import type { Host } from '../../model/host';
 import type { World } from '../world';
 import { createFilesystem, createVolume, destroyDataset } from '../zfs/dataset-ops';
 import { listDatasets, type DatasetReport } from '../zfs/report';

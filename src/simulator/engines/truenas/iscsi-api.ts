@@ -8,7 +8,8 @@
  * each change, as `_service_change('iscsitarget', 'reload')` does.
  */
 // @sim midclt iscsi.* | TrueNAS 25.10 middleware plugins/iscsi_/{portal,initiator,auth,extents,targets,target_to_extent,iscsi_global}.py: create/update/delete/query/get_instance, iscsi.global.config/update/sessions, pydantic argument errors, business validation through the lab model, ids from the model
-import { canonicalIp, fullTargetIqn, type IscsiTarget } from '../../model';
+import { canonicalIp } from '../../model/network';
+import { fullTargetIqn, type IscsiTarget } from '../../model/iscsi-target';
 import { editLab } from '../../model/edit';
 import { reloadTargetListeners } from '../iscsi/target-service';
 import { stableHash } from '../random';

@@ -4,7 +4,7 @@
  * api/v25_10_0/iscsi_portal.py IscsiPortalEntry, iscsi_initiator.py, iscsi_auth.py,
  * iscsi_extent.py, iscsi_target.py, iscsi_target_to_extent.py, iscsi_global.py.
  */
-import type { Auth, Extent, InitiatorGroup, IscsiTarget, Portal, Target, TargetExtent } from '../../model';
+import type { Auth, Extent, InitiatorGroup, IscsiTarget, Portal, Target, TargetExtent } from '../../model/iscsi-target';
 import { stableHash } from '../random';
 import type { World } from '../world';
 import type { PyValue } from './py-json';

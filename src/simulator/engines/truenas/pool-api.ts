@@ -6,7 +6,7 @@
  * only fails in the job list; with `-j` the PoolEntry or the validation errors are printed.
  */
 // @sim midclt pool.* | TrueNAS 25.10 plugins/pool_/pool.py + api/v25_10_0/pool.py: pool.query|get_instance (PoolEntry: representative fields), pool.create as a job over the ZFS engine (STRIPE/MIRROR/RAIDZ1-3, minimum disks, disks in use or missing)
-import type { Host } from '../../model';
+import type { Host } from '../../model/host';
 import type { World } from '../world';
 import { poolState } from '../zfs';
 import { rawSize } from '../zfs/capacity';

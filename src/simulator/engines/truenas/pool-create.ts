@@ -7,8 +7,10 @@
  * are labelled as `zpool create` labels whole disks (partitions 1 and 9), not with
  * disk.format's single partition.
  */
-import type { Host, Pool, Vdev } from '../../model';
-import { checkPoolName, poolDisks } from '../../model';
+import type { Host } from '../../model/host';
+import type { Pool, Vdev } from '../../model/storage';
+import { checkPoolName } from '../../model/names';
+import { poolDisks } from '../../model/storage';
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import { createPool } from '../zfs/pool-ops';

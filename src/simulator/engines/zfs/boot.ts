@@ -4,7 +4,7 @@
  * and the volumes come up as block devices through the same operation `zfs create -V` uses
  * (zvol.ts attachZvol), as zfs-import.target and zvol_os's minors do on a real boot.
  */
-import type { Host } from '../../model';
+import type { Host } from '../../model/host';
 import { registerBootStep } from '../boot';
 import type { World } from '../world';
 import { refreshKernelSpace } from './kernel-space';

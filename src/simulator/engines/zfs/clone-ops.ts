@@ -4,7 +4,7 @@
  * USED only what it writes after — and the origin snapshot cannot be destroyed while the
  * clone exists. Simplified: the lab records the clone as a plain dataset (no origin field).
  */
-import { checkDatasetName } from '../../model';
+import { checkDatasetName } from '../../model/names';
 import { draftHost, editLab } from '../../model/edit';
 import type { MemfsData, StoredInode } from '../kernel/types';
 import type { World } from '../world';

@@ -4,10 +4,10 @@
  * exporters see it, then brings the runtime up or down (mount, /dev/zdN, block trees).
  * Errors carry the message `zfs` prints after "cannot create 'NAME': ".
  */
-import type { Zvol } from '../../model';
-import { checkDatasetName } from '../../model';
+import type { Zvol } from '../../model/storage';
+import { checkDatasetName } from '../../model/names';
 import { draftHost, editLab } from '../../model/edit';
-import type { FilesystemProperties, VolumeProperties } from '../../model';
+import type { FilesystemProperties, VolumeProperties } from '../../model/zfs-properties';
 import { mountDataset, rootVfs } from '../kernel/boot';
 import { removeMount } from '../kernel/mounts';
 import type { World } from '../world';

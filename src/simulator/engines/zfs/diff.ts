@@ -7,7 +7,7 @@
  */
 // @sim zfs | OpenZFS 2.3 zfs diff SNAPSHOT [SNAPSHOT|FILESYSTEM]: M/+/-/R lines in object order, paths escaped as libzfs_diff.c stream_bytes
 import type { MemfsData, StoredInode } from '../kernel/types';
-import { mountedPath } from '../../model';
+import { mountedPath } from '../../model/mountpoints';
 import type { World } from '../world';
 import { poolOfName, poolState } from './pool';
 import type { DatasetState } from './state';

@@ -7,7 +7,7 @@
  * with snapdir=hidden, as by default).
  */
 // @sim zfs filesystem | OpenZFS 2.3: records of recordsize with checksum, birth txg, lsize/psize (compression), COW with deadlists, st_blocks from allocated size, .zfs/snapshot/NAME read-only
-import type { Host } from '../../model';
+import type { Host } from '../../model/host';
 import { contentLength } from '../kernel/content';
 import { registerDriver, type FsDriver, type FsEnv } from '../kernel/driver';
 import type { Errno } from '../kernel/errno';

@@ -5,7 +5,7 @@
  * counts what lives outside the engine's block trees (files of the memfs-backed root
  * dataset, zvol data); its `size` is what the engine leaves them.
  */
-import type { Host } from '../../model';
+import type { Host } from '../../model/host';
 import type { World } from '../world';
 import { hostKernel } from '../world';
 import { poolDataSpace } from './pool';

@@ -5,8 +5,8 @@
  * its disks keep everything, so `zpool import` lists it and brings it back as it was.
  */
 // @sim zpool | OpenZFS 2.3 zpool export POOL, zpool import [-d DIR] [POOL]: datasets unmounted and mounted again, volumes kept, the importable-pool listing
-import type { Dataset, Pool, Zvol } from '../../model';
-import { poolDisks } from '../../model';
+import type { Dataset, Pool, Zvol } from '../../model/storage';
+import { poolDisks } from '../../model/storage';
 import { draftHost, editLab } from '../../model/edit';
 import { mountDataset, rootVfs } from '../kernel/boot';
 import { removeMount } from '../kernel/mounts';

@@ -4,8 +4,9 @@
  * partition 9 of 8 MiB reserved), the pool is opened and its root dataset mounted.
  * Errors carry what zpool prints (cmd/zpool/zpool_vdev.c, libzfs_pool.c).
  */
-import type { Pool, Vdev } from '../../model';
-import { checkPoolName, poolDisks, VDEV_MIN_DISKS } from '../../model';
+import type { Pool, Vdev } from '../../model/storage';
+import { checkPoolName } from '../../model/names';
+import { poolDisks, VDEV_MIN_DISKS } from '../../model/storage';
 import { draftHost, editLab } from '../../model/edit';
 import { mountDataset, rootVfs } from '../kernel/boot';
 import { partitionDisk } from '../kernel/devices';

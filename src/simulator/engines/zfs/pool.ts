@@ -4,7 +4,8 @@
  * ashift, transaction groups and the datasets in it. Boot brings every lab pool up through
  * `openPool`, the same call `zpool create` makes after its model edit.
  */
-import type { Host, Pool } from '../../model';
+import type { Host } from '../../model/host';
+import type { Pool } from '../../model/storage';
 import { stableHash } from '../random';
 import type { World } from '../world';
 import { hostKernel } from '../world';

@@ -4,8 +4,8 @@
  * `default`, or `-` for read-only statistics. Defaults are OpenZFS 2.3's
  * (module/zcommon/zfs_prop.c zfs_prop_init).
  */
-import type { Host } from '../../model';
-import { mountedPath } from '../../model';
+import type { Host } from '../../model/host';
+import { mountedPath } from '../../model/mountpoints';
 
 /** A property value with its source. */
 export interface PropertyValue {

@@ -4,7 +4,7 @@
  * libzfs zfs_valid_proplist); a changed mountpoint remounts the dataset and its children.
  */
 import { draftHost, editLab } from '../../model/edit';
-import { mountedPath } from '../../model';
+import { mountedPath } from '../../model/mountpoints';
 import { mkdirs, mountDataset, rootVfs } from '../kernel/boot';
 import { addMount, removeMount } from '../kernel/mounts';
 import { hostKernel } from '../world';

@@ -4,7 +4,8 @@
  * names, and mounted datasets follow their (possibly inherited) new mountpoints with their
  * files (libzfs zfs_rename: changelist unmount, rename, remount).
  */
-import { checkDatasetName, mountedPath } from '../../model';
+import { checkDatasetName } from '../../model/names';
+import { mountedPath } from '../../model/mountpoints';
 import { draftHost, editLab } from '../../model/edit';
 import { mkdirs, mountDataset, rootVfs } from '../kernel/boot';
 import { addMount, removeMount } from '../kernel/mounts';

@@ -7,7 +7,7 @@
  * zpool's "cannot attach sdd to sdb: " prefix, or the in-use lines of zpool_vdev.c.
  */
 // @sim zpool | OpenZFS 2.3 zpool attach/replace: disk to mirror, wider mirror, RAIDZ expansion, failed disk replaced (by a new disk or a hot spare), "device is too small", resilver with virtual time and the resilvered scan line
-import { poolDisks } from '../../model';
+import { poolDisks } from '../../model/storage';
 import { partitionDisk } from '../kernel/devices';
 import type { World } from '../world';
 import { hostKernel } from '../world';

@@ -6,7 +6,7 @@
  */
 // @sim zpool | OpenZFS 2.3 zpool scrub: every block verified, repairs counted, permanent errors listed, duration from the data size
 import type { MemfsData } from '../kernel/types';
-import { mountedPath } from '../../model';
+import { mountedPath } from '../../model/mountpoints';
 import type { World } from '../world';
 import { unpackBp } from './block-pointer';
 import { checkBlock, recordPermanentError } from './faults';

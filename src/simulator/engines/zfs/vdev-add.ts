@@ -6,7 +6,7 @@
  * disk — unless -f. Attaching a disk to a mirror (`zpool attach`) is what was meant.
  */
 // @sim zpool | OpenZFS 2.3 zpool add [-f] POOL VDEV...: new top-level vdevs, log/cache/spare classes, "mismatched replication level" (type, parity and width) unless -f
-import type { Vdev } from '../../model';
+import type { Vdev } from '../../model/storage';
 import type { World } from '../world';
 import { leafUsable } from './capacity';
 import { refreshKernelSpace } from './kernel-space';

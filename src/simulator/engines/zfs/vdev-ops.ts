@@ -5,7 +5,7 @@
  * (`syncLabVdevs`). Errors are the words after zpool's "cannot offline sdb: " prefix.
  */
 // @sim zpool | OpenZFS 2.3 zpool offline/online/detach: OFFLINE leaves, "no valid replicas", "only applicable to mirror and replacing vdevs", a 2-way mirror detached back to a disk
-import type { Vdev } from '../../model';
+import type { Vdev } from '../../model/storage';
 import { draftHost, editLab } from '../../model/edit';
 import type { World } from '../world';
 import { hostKernel } from '../world';

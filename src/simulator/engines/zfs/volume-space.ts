@@ -2,7 +2,7 @@
  * The refreservation each dataset holds, for the space figures: a thick volume's
  * (zvol.ts refreservationOf), or the property a filesystem sets.
  */
-import type { Host } from '../../model';
+import type { Host } from '../../model/host';
 import { localProperties } from './properties';
 import type { PoolState } from './state';
 import { refreservationOf } from './zvol';

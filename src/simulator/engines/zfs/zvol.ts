@@ -7,7 +7,8 @@
  * A thick volume reserves `refreservation` in its pool (libzfs zvol_volsize_to_reservation).
  */
 // @sim zvol block devices | OpenZFS 2.3 zvol_os.c: /dev/zdN (230:16·N), /dev/zvol/POOL/NAME, 512-byte logical and volblocksize physical sectors, thick refreservation, sparse -s
-import type { Host, Zvol } from '../../model';
+import type { Host } from '../../model/host';
+import type { Zvol } from '../../model/storage';
 import { contentLength, sliceContent, writeContent, type Content } from '../kernel/content';
 import { addBlockDevice, registerBlockBackend, removeBlockDevice } from '../kernel/devices';
 import type { Errno } from '../kernel/errno';

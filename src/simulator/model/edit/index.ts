@@ -8,7 +8,7 @@
 import type { Host } from '../host';
 import type { LabIssue } from '../issues';
 import type { Lab } from '../lab';
-import { validateLab } from '../parse-lab';
+import { validateLab } from '../lab-value';
 import { nextContainerVolume, type StorageVolume } from './volume-names';
 
 export { nextContainerVolume, type StorageVolume } from './volume-names';

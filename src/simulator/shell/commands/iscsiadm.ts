@@ -9,7 +9,7 @@
 // @sim iscsiadm | open-iscsi 2.1.11 iscsiadm.c/session_mgmt.c/discovery.c/io.c: discovery sendtargets (No portals found 21; connect failures ×6 then PDU timed out 11), node list/show/update/delete/new, login/logout/loginall (15, 19, 24, 8), session -P 0-3, -d debug lines for discovery and login, -V, -h
 import { deleteNodes, initiatorState, loginNode, logoutSession, matchNodes, recordSessions, sendTargets, setNodeParam, startIscsid, storeDiscovery, type NodePattern, type NodeRecord, type SessionChange } from '../../engines/iscsi';
 import { hostAddresses, resolveHost } from '../../engines/net/resolve';
-import { parsePortalAddress } from '../../model';
+import { parsePortalAddress } from '../../model/iscsi-initiator';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
 import { orderedOutput } from '../command-output';
 import { lastOpt, parseIscsiadmArgs, type IscsiadmOptions } from '../iscsiadm-options';

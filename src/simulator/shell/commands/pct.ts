@@ -5,7 +5,7 @@
  * run a shell or a command inside the container's namespaces.
  */
 // @sim pct | pve-container 6.x (Proxmox VE 9) pct.pm: create start stop shutdown reboot destroy enter exec set config list status mount unmount pull push; API error texts, exit 255
-import { encodeText, renderPctConf } from '../../exporters';
+import { encodeText, renderPctConf } from '../../exporters/pve-lxc-conf';
 import { createContainer, destroyContainer, findContainer, isContainerOption, mountContainer, runningContainer, setContainerOptions, startContainer, stopContainer, unmountContainer } from '../../engines/proxmox';
 import { createVfs } from '../../engines/kernel/vfs';
 import { rootVfs } from '../../engines/kernel/boot';

@@ -11,7 +11,7 @@
 // @sim pvesm | pve-storage 9.1 PVE/CLI/pvesm.pm: add iscsi (ISCSIPlugin activate_storage through iscsiadm, warnings as run_command), remove, status (Name/Type/Status/Total (KiB)/Used (KiB)/Available (KiB)/% as print_status), list (Volid/Format/Type/Size/VMID as print_content); exit 255 on errors
 import { connect } from '../../engines/net/connect';
 import { addStorage, hasIscsiSession, iscsiVolumes, removeStorage, storageEntries, storageStatus } from '../../engines/proxmox/storage';
-import type { ProxmoxStorage } from '../../model';
+import type { ProxmoxStorage } from '../../model/proxmox-storage';
 import { orderedOutput, type OrderedOutput } from '../command-output';
 import type { Command, CommandContext, CommandResult, ParsedOptions } from '../command-spec';
 import { parsePveArgs, pveError, pveUsageError } from '../pve-args';

@@ -4,7 +4,7 @@
  * there until `exit`); with COMMAND it runs it there and returns its output and status.
  */
 // @sim ssh | OpenSSH 9.2 ssh(1): destination by name/IP, remote command, exit status of the remote command, 255 on ssh errors
-import { canonicalIp } from '../../model';
+import { canonicalIp } from '../../model/network';
 import { connect } from '../../engines/net/connect';
 import { hostAddresses, resolveHost } from '../../engines/net/resolve';
 import { STRERROR } from '../../engines/kernel/errno';

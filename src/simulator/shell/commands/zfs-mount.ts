@@ -7,7 +7,7 @@
 import type { CommandContext, CommandResult } from '../command-spec';
 import { isMounted, mountKeeping, unmountKeeping } from '../../engines/zfs/rename-ops';
 import { listDatasets } from '../../engines/zfs/report';
-import { mountedPath } from '../../model';
+import { mountedPath } from '../../model/mountpoints';
 import { parseZfsArgs } from '../zfs-args';
 import { zfsUsage } from './zfs-usage';
 

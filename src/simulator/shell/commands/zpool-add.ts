@@ -7,7 +7,7 @@
 import type { CommandContext, CommandResult } from '../command-spec';
 import { parseVdevSpec, type VdevSpec } from '../../engines/zfs/pool-ops';
 import type { PoolState, VdevState } from '../../engines/zfs/state';
-import type { Vdev } from '../../model';
+import type { Vdev } from '../../model/storage';
 import { leafName } from './zpool-status';
 import { zfsHost } from '../../engines/zfs/state';
 import { addVdevs, checkAdd } from '../../engines/zfs/vdev-add';

@@ -6,7 +6,8 @@
 import type { CommandContext, CommandResult } from '../command-spec';
 import { checkPoolCreate, createPool, destroyPool, parseVdevSpec, type VdevSpec } from '../../engines/zfs/pool-ops';
 import { NATIVE_DEFAULTS } from '../../engines/zfs/properties';
-import { poolAltroot, type Vdev } from '../../model';
+import { poolAltroot } from '../../model/mountpoints';
+import { type Vdev } from '../../model/storage';
 import { parseZfsArgs } from '../zfs-args';
 import { zpoolUsage } from './zpool-usage';
 

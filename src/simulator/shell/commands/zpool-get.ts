@@ -9,7 +9,7 @@ import { rawSize } from '../../engines/zfs/capacity';
 import { poolHealth } from '../../engines/zfs/faults';
 import { poolAllocated } from '../../engines/zfs/space';
 import { zfsHost, type PoolState } from '../../engines/zfs/state';
-import { poolAltroot } from '../../model';
+import { poolAltroot } from '../../model/mountpoints';
 import { draftHost, editLab } from '../../model/edit';
 import { parseZfsArgs } from '../zfs-args';
 import { nicebytes } from '../zfs-format';

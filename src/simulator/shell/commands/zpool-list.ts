@@ -12,7 +12,7 @@ import { leafName } from './zpool-status';
 import { catchUpTxg } from '../../engines/zfs/pool';
 import { poolAllocated } from '../../engines/zfs/space';
 import { zfsHost } from '../../engines/zfs/state';
-import { poolAltroot } from '../../model';
+import { poolAltroot } from '../../model/mountpoints';
 import { parseZfsArgs } from '../zfs-args';
 import { nicebytes, printTable } from '../zfs-format';
 import { zpoolUsage } from './zpool-usage';

@@ -6,7 +6,7 @@
 import type { Command, CommandResult } from '../command-spec';
 import { logHistory } from '../../engines/zfs/history';
 import { zfsHost } from '../../engines/zfs/state';
-import { poolDisks } from '../../model';
+import { poolDisks } from '../../model/storage';
 import { zpoolAdd } from './zpool-add';
 import { zpoolAttach, zpoolReplace } from './zpool-attach';
 import { zpoolClear } from './zpool-clear';

@@ -5,7 +5,7 @@
  * so they cannot drift from it; writing one fails with EROFS (change the lab or use the
  * tools). Formats and where they come from are noted on each.
  */
-import type { Host } from '../../../model';
+import type { Host } from '../../../model/host';
 import { hostAddresses, hostnameOf } from '../../net/resolve';
 import { loginShellPath, osRelease } from '../host-kind';
 import { registerOverlay } from '../memfs';

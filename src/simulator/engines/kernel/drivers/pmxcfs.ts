@@ -6,7 +6,8 @@
  * pmxcfs: cfs-plug-memdb). Changing them by hand is not simulated: `pct set` and the model
  * edit API change the configuration they are rendered from.
  */
-import { renderPctConf, renderStorageCfg } from '../../../exporters';
+import { renderPctConf } from '../../../exporters/pve-lxc-conf';
+import { renderStorageCfg } from '../../../exporters/pve-storage-cfg';
 import { hostnameOf } from '../../net/resolve';
 import { registerDriver, type FsEnv } from '../driver';
 import { syntheticDriver, type SynthTree } from '../synthetic';

@@ -1,0 +1,178 @@
+/**
+ * The worker's SimApi: sim-api-core.ts with its parts loaded on demand, so the page's first
+ * download holds the shell and the engines and nothing else (issue 10: ≤ 250 KB of JavaScript
+ * on /lab/). Each command's module loads before the first line that names it (lazy-registry.ts);
+ * the YAML parser, the exporters and fflate before the first call that needs them.
+ *
+ * A command the line names only indirectly (a variable, `help`'s topics) is found when its
+ * stub throws CommandNotLoaded: the core has then put the session back as it was before the
+ * call, so the call is simply made again once the module is in. Every method is async; the
+ * page sees the same API through comlink as before (every call was a promise there anyway).
+ */
+import type { ParseLabResult } from '../model/lab-value';
+import { CommandNotLoaded } from '../shell/lazy-command';
+import { COMMANDS, commandNamesIn, loadCommands } from '../shell/lazy-registry';
+import type { BootRequest, BootResult, SimApi } from './api-types';
+import type { LabDocLoader } from './example-lab-docs';
+import { createSimApiWith, type SimServices } from './sim-api-core';
+
+/** The API with every method returning a promise (what comlink's `Remote<SimApi>` shows the page). */
+export type AsyncSimApi = { [K in keyof SimApi]: (...args: Parameters<SimApi[K]>) => Promise<Awaited<ReturnType<SimApi[K]>>> };
+
+type Yaml = { parseLab: (text: string, filename: string) => ParseLabResult; stringify: (value: unknown) => string };
+type Exporters = typeof import('./export-adapter');
+type Share = typeof import('./share-fragment');
+
+/** A module loaded once, on first need; a failed load may be tried again. */
+function onDemand<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => T } {
+  let value: T | undefined;
+  let pending: Promise<T> | undefined;
+  return {
+    get: () =>
+      (pending ??= load().then(
+        (v) => (value = v),
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      )),
+    now: () => {
+      if (value === undefined) throw new Error('a module was used before it was loaded (a bug in lazy-api.ts)');
+      return value;
+    },
+  };
+}
+
+/** The worker's API, plus the warm-up its entry runs before the page's first call (sim.worker.ts). */
+export type LazySimApi = AsyncSimApi & {
+  /**
+   * Boots example lab `labId` now, ahead of the page's request. When the page's first call is a
+   * boot of that lab with nothing else (no setup lines, saved session, share link or lab file),
+   * it gets this boot's result: the same lab booted the same way gives the same session, so
+   * only the waiting is saved. Any other first call boots (or runs) as usual.
+   */
+  warmUp(labId: string): Promise<void>;
+};
+
+/** How many times a call is made again for commands found missing while it ran (there are fewer commands than this). */
+const MAX_RETRIES = 100;
+
+/** The sandbox's API over the example labs, each loaded when first needed (example-lab-docs.ts). */
+export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>): LazySimApi {
+  const docs = new Map<string, unknown>();
+  const ids = Object.keys(loaders);
+  /** Loads the documents of `wanted` (unknown ids are left for boot to refuse). */
+  const loadDocs = async (wanted: readonly string[]): Promise<void> => {
+    await Promise.all(
+      wanted
+        .filter((id) => !docs.has(id) && Object.hasOwn(loaders, id))
+        .map(async (id) => {
+          docs.set(id, await (loaders[id] as LabDocLoader)());
+        }),
+    );
+  };
+  const labs = {
+    ids: () => ids,
+    doc: (id: string) => {
+      if (!docs.has(id)) throw new Error(`the example lab ${id} was used before it was loaded (a bug in lazy-api.ts)`);
+      return docs.get(id);
+    },
+  };
+  const yaml = onDemand<Yaml>(async () => {
+    const [{ parseLab }, { stringify }] = await Promise.all([import('../model/parse-lab'), import('yaml')]);
+    return { parseLab: (text, filename) => parseLab(text, { filename }), stringify: (value) => stringify(value) };
+  });
+  const exporters = onDemand<Exporters>(() => import('./export-adapter'));
+  const share = onDemand<Share>(() => import('./share-fragment'));
+  const services: SimServices = {
+    parseLabText: (text, filename) => yaml.now().parseLab(text, filename),
+    stringifyYaml: (value) => yaml.now().stringify(value),
+    bundleFiles: (lab, options) => exporters.now().bundleFiles(lab, options),
+    bundleZip: (files) => exporters.now().bundleZip(files),
+    encodeShare: (shared, host) => share.now().encodeShare(shared, host),
+    decodeShare: (fragment, resolve, simulator) => share.now().decodeShare(fragment, resolve, simulator),
+    labFingerprint: (lab) => share.now().labFingerprint(lab),
+  };
+  const api = createSimApiWith(services, { labs, commands: COMMANDS });
+
+  /** Loads the commands `texts` name, then calls `fn`, loading any command found missing and calling again. */
+  const withCommands = async <T>(texts: readonly string[], fn: () => T): Promise<T> => {
+    await loadCommands(texts.flatMap(commandNamesIn));
+    for (let tries = 0; ; tries++) {
+      try {
+        return fn();
+      } catch (error) {
+        if (!(error instanceof CommandNotLoaded) || tries >= MAX_RETRIES) throw error;
+        await loadCommands([error.command]);
+      }
+    }
+  };
+
+  /** The warm-up's boot, until the first call that is not `labs()` takes or drops it. */
+  let warmed: { labId: string; result: BootResult } | null = null;
+  const plainBoot = (req: BootRequest, labId: string): boolean =>
+    req.labId === labId && (req.setup ?? []).length === 0 && req.sessionLog === undefined && req.share === undefined && req.labText === undefined;
+  /** Any call that is not the matching boot drops the warm-up's result (the session may change from here). */
+  const settle = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    warmed = null;
+    calls += 1;
+    return fn(...args);
+  };
+  /** Calls from the page so far (not counting `labs()`): a warm-up that sees one come in stops. */
+  let calls = 0;
+
+  return {
+    warmUp: async (labId) => {
+      // It waits for the lab's document; the page may call meanwhile (a share link, a saved
+      // session), and its session must not be replaced by this one.
+      const before = calls;
+      await loadDocs([labId]);
+      const result = await withCommands([], () => (calls === before ? api.boot({ labId }) : null));
+      warmed = result?.ok && calls === before ? { labId, result } : null;
+    },
+    labs: async () => {
+      await loadDocs(ids);
+      return api.labs();
+    },
+    boot: async (request) => {
+      const req = request ?? {};
+      const early = warmed;
+      warmed = null;
+      calls += 1;
+      if (early && plainBoot(req, early.labId)) return early.result;
+      if (req.labText !== undefined) await yaml.get();
+      // A share link names its example lab only inside its compressed payload: load them all.
+      if (req.share !== undefined) await Promise.all([share.get(), loadDocs(ids)]);
+      else if (req.sessionLog === undefined && req.labText === undefined) await loadDocs([req.labId ?? 'starter']);
+      // A saved log is JSON text: its lines' command names are words in it like any other.
+      const texts = [...(req.setup ?? []).map(String), ...(typeof req.sessionLog === 'string' ? [req.sessionLog] : [])];
+      return withCommands(texts, () => api.boot(req));
+    },
+    run: settle(async (line) => withCommands([typeof line === 'string' ? line : ''], () => api.run(line))),
+    interrupt: settle(async () => withCommands([], () => api.interrupt())),
+    complete: settle(async (line, cursor) => withCommands([typeof line === 'string' ? line : ''], () => api.complete(line, cursor))),
+    undo: settle(async () => withCommands([], () => api.undo())),
+    redo: settle(async () => withCommands([], () => api.redo())),
+    transcript: settle(async () => api.transcript()),
+    history: settle(async () => api.history()),
+    views: settle(async (request) => api.views(request)),
+    sessionLog: settle(async () => api.sessionLog()),
+    shareFragment: settle(async () => {
+      // The link names an unchanged example lab rather than carrying it: compare with each.
+      await Promise.all([share.get(), loadDocs(ids)]);
+      return api.shareFragment();
+    }),
+    labYaml: settle(async () => {
+      await yaml.get();
+      return api.labYaml();
+    }),
+    exportFiles: settle(async (options) => {
+      await exporters.get();
+      return api.exportFiles(options);
+    }),
+    exportZip: settle(async (options) => {
+      await exporters.get();
+      return api.exportZip(options);
+    }),
+  };
+}

@@ -1,24 +1,37 @@
 // @ts-check
 // Vite plugins for the sandbox's Web Worker bundle (astro.config.mjs `vite.worker.plugins`),
 // which keep the worker's first chunk small (issue 10: ≤ 250 KB of JavaScript on /lab/):
-//   - `*.yaml?lab-doc` imports are the file's YAML parsed at build time, as a JSON module,
-//     so the worker boots the example labs without the YAML parser (loaded only for a lab
-//     file the reader opens, or the "download lab file" button);
+//   - `*.yaml?lab-doc` imports are the file's YAML parsed, validated and normalised at build
+//     time, as a JSON module, so the worker boots the example labs without the YAML parser
+//     (loaded only for a lab file the reader opens, or "download lab file") or validating;
 //   - the shell's `./registry` resolves to `./lazy-registry`, whose commands load on first
 //     use (src/simulator/shell/lazy-command.ts says how a line runs again once loaded).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
 import { parse } from 'yaml';
 
 const LAB_DOC = '?lab-doc';
 
+/** @type {Promise<typeof import('../simulator/worker/example-lab')> | undefined} */
+let exampleLabModule;
+
 /**
- * The YAML document of a lab file as a module's default export (plain JSON data).
+ * A lab file as the worker imports it: its YAML document (the default export) and `lab`, the
+ * lab booting it uses, validated and normalised here at build time by the simulator's own
+ * code (worker/example-lab.ts, loaded with Vite's runnerImport), or null when it does not
+ * validate (booting it then says so, as before).
  * @param {string} path the file
- * @returns {string} the module's code
+ * @returns {Promise<string>} the module's code
  */
-export function labDocModule(path) {
-  return `export default ${JSON.stringify(parse(readFileSync(path, 'utf8')) ?? null)};\n`;
+export async function labDocModule(path) {
+  exampleLabModule ??= runnerImport(fileURLToPath(new URL('../simulator/worker/example-lab.ts', import.meta.url)), { configFile: false, logLevel: 'error' }).then(
+    (r) => /** @type {typeof import('../simulator/worker/example-lab')} */ (r.module),
+  );
+  const { prepareExampleLab } = await exampleLabModule;
+  const { doc, lab } = prepareExampleLab(parse(readFileSync(path, 'utf8')) ?? null);
+  return `export default ${JSON.stringify(doc)};\nexport const lab = ${JSON.stringify(lab)};\n`;
 }
 
 /**
@@ -49,7 +62,7 @@ export function workerBuild() {
     {
       name: 'hlab-lab-doc',
       enforce: 'pre',
-      load(id) {
+      async load(id) {
         if (!id.endsWith(LAB_DOC)) return null;
         const path = id.slice(0, -LAB_DOC.length);
         this.addWatchFile(path);

@@ -299,6 +299,8 @@ test('the worker starts with the shell and engines; commands, YAML and the expor
   const scripts = () => guard.requests.filter((u) => /\/_astro\/.*\.js$/.test(new URL(u).pathname));
   const text = async (urls: string[]) => (await Promise.all(urls.map(async (u) => (await page.request.get(u)).text()))).join('\n');
   const atStart = scripts();
+  // One worker, its entry module fetched once: the chunks import it by the very URL it was started with.
+  expect(guard.requests.filter((u) => /\/sim\.worker-[^/]*\.js/.test(u))).toHaveLength(1);
   const first = await text(atStart);
   // Markers of what must wait: the YAML library's node tags, the exporters' script header, zpool's usage text.
   expect(first).not.toContain('yaml.alias');

@@ -46,8 +46,6 @@ class HlabLab extends HTMLElement {
   /** The lab now running: an example lab's id, or null for a lab file or a session opened from disk. */
   private labId: string | null = 'starter';
   private started = false;
-  /** Resolves when xterm.js has loaded and the terminal is mounted and wired. */
-  private termReady: Promise<void> = Promise.resolve();
 
   private find<T extends Element>(selector: string): T {
     const found = this.querySelector<T>(selector);
@@ -95,7 +93,15 @@ class HlabLab extends HTMLElement {
     // A second <Lab> of the same lab on one page keeps its own entry (`starter:2`).
     const same = [...document.querySelectorAll<HTMLElement>('hlab-lab')].filter((el) => el.dataset.lab === this.pageLab);
     const nth = same.indexOf(this) + 1;
-    this.storageSlot = await claimSlot(location.pathname, nth > 1 ? `${this.pageLab}:${nth}` : this.pageLab);
+    // The lock on this page's saved session is asked for first; its answer comes in a later
+    // task (tens of ms on a busy page), so the terminal mounts meanwhile. xterm.js is a static
+    // import of this script: the browser fetched and compiled it while the page was parsed.
+    // The worker, started by Lab.astro's inline script, is booting the page's lab already.
+    const claiming = claimSlot(location.pathname, nth > 1 ? `${this.pageLab}:${nth}` : this.pageLab);
+    this.term = mountTerminal(this.find<HTMLElement>('[data-terminal]'), `Terminal of the ${this.pageLab} lab`);
+    performance.mark('hlab-terminal');
+    this.wireTerminal(this.term.terminal);
+    this.storageSlot = await claiming;
     this.session = new LabSession(this.storageSlot, this.setup, {
       recovering: (message) => {
         this.announce(message);
@@ -120,18 +126,8 @@ class HlabLab extends HTMLElement {
       );
     }
     this.wireToolbar();
-    // The boot request goes first; the terminal mounts while the worker (started by Lab.astro's
-    // inline script) answers it. xterm.js is a static import of this script, so the browser
-    // fetched and compiled it while the page was still being parsed.
-    let mounted = (): void => undefined;
-    this.termReady = new Promise<void>((resolve) => (mounted = resolve));
     performance.mark('hlab-boot-start');
-    const booting = this.bootInitial();
-    this.term = mountTerminal(this.find<HTMLElement>('[data-terminal]'), `Terminal of the ${this.pageLab} lab`);
-    performance.mark('hlab-terminal');
-    this.wireTerminal(this.term.terminal);
-    mounted();
-    await booting;
+    await this.bootInitial();
     performance.mark('hlab-booted');
   }
 
@@ -173,7 +169,6 @@ class HlabLab extends HTMLElement {
 
   /** Redraws the terminal after a boot: the transcript, then a fresh prompt. */
   private async booted(result: Extract<BootResult, { ok: true }>, message: string, drawPrompt = true): Promise<void> {
-    await this.termReady;
     this.resetScreen();
     this.writeChunks(result.transcript);
     this.input!.resetHistory(historyOf(this.session!.log, this.setup));

@@ -7,7 +7,7 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { followStarlightTheme } from './terminal-theme';
+import { currentTheme, followStarlightTheme } from './terminal-theme';
 import { copyText } from './download';
 
 /** A terminal mounted in the page, and how to take it down. */
@@ -31,6 +31,8 @@ export function mountTerminal(container: HTMLElement, label: string): MountedTer
     allowProposedApi: false,
     // Right click selects a word, so touch and mouse readers can copy without dragging.
     rightClickSelectsWord: true,
+    // The palette from the start: setting it after open() would style and draw everything twice.
+    theme: currentTheme(),
   });
   const fitAddon = new FitAddon();
   terminal.loadAddon(fitAddon);

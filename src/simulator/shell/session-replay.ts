@@ -85,6 +85,11 @@ export interface SessionOptions extends SimulatorOptions {
   checkpointEvery?: number;
   /** The command registry (default COMMANDS). */
   commands?: CommandRegistry;
+  /**
+   * The lab is already what parseLab gives for its JSON (an example lab the sandbox prepared:
+   * worker/example-lab.ts), so it is not parsed again. Leave unset for any other lab.
+   */
+  normalised?: boolean;
 }
 
 /** A live session: state, log, undo and redo. */
@@ -122,9 +127,9 @@ const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 export function startSession(lab: Lab, opts: SessionOptions = {}): Session {
   // The lab as a replay will see it: JSON, then parseLab (whose output may order keys differently
   // from the caller's copy, e.g. a filled-in hostname), so live and replayed states match byte for byte.
-  const parsed = parseLabValue(cloneJson(lab));
-  const bootLab = parsed.ok ? parsed.lab : cloneJson(lab);
-  const { checkpointEvery, commands, ...simOpts } = opts;
+  const { checkpointEvery, commands, normalised, ...simOpts } = opts;
+  const parsed = normalised ? null : parseLabValue(cloneJson(lab));
+  const bootLab = parsed?.ok ? parsed.lab : cloneJson(lab);
   const state = createSimulator(cloneJson(bootLab), simOpts);
   const header: Omit<SessionLog, 'events'> = {
     format: SESSION_LOG_FORMAT,

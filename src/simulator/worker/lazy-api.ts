@@ -13,7 +13,7 @@ import type { ParseLabResult } from '../model/lab-value';
 import { CommandNotLoaded } from '../shell/lazy-command';
 import { COMMANDS, commandNamesIn, loadCommands } from '../shell/lazy-registry';
 import type { BootRequest, BootResult, SimApi } from './api-types';
-import type { LabDocLoader } from './example-lab-docs';
+import type { LabDocLoader, PreparedLab } from './example-lab-docs';
 import { createSimApiWith, type SimServices } from './sim-api-core';
 
 /** The API with every method returning a promise (what comlink's `Remote<SimApi>` shows the page). */
@@ -59,7 +59,7 @@ const MAX_RETRIES = 100;
 
 /** The sandbox's API over the example labs, each loaded when first needed (example-lab-docs.ts). */
 export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>): LazySimApi {
-  const docs = new Map<string, unknown>();
+  const docs = new Map<string, PreparedLab>();
   const ids = Object.keys(loaders);
   /** Loads the documents of `wanted` (unknown ids are left for boot to refuse). */
   const loadDocs = async (wanted: readonly string[]): Promise<void> => {
@@ -71,13 +71,12 @@ export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>
         }),
     );
   };
-  const labs = {
-    ids: () => ids,
-    doc: (id: string) => {
-      if (!docs.has(id)) throw new Error(`the example lab ${id} was used before it was loaded (a bug in lazy-api.ts)`);
-      return docs.get(id);
-    },
+  const loaded = (id: string): PreparedLab => {
+    const prepared = docs.get(id);
+    if (!prepared) throw new Error(`the example lab ${id} was used before it was loaded (a bug in lazy-api.ts)`);
+    return prepared;
   };
+  const labs = { ids: () => ids, doc: (id: string) => loaded(id).doc, lab: (id: string) => loaded(id).lab };
   const yaml = onDemand<Yaml>(async () => {
     const [{ parseLab }, { stringify }] = await Promise.all([import('../model/parse-lab'), import('yaml')]);
     return { parseLab: (text, filename) => parseLab(text, { filename }), stringify: (value) => stringify(value) };

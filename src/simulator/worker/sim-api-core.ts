@@ -10,7 +10,8 @@
  * and never throws: an unexpected failure comes back as an `hlab: internal error` line.
  */
 import { formatIssue } from '../model/issues';
-import { parseLabValue, type ParseLabResult } from '../model/lab-value';
+import type { ParseLabResult } from '../model/lab-value';
+import { normalisedLab } from './example-lab';
 import type { Lab } from '../model/lab';
 import { completions } from '../shell/completions';
 import type { CommandRegistry } from '../shell/command-set';
@@ -54,6 +55,11 @@ export interface ExampleLabDocs {
   ids(): readonly string[];
   /** The document of lab `id` (one of `ids()`). */
   doc(id: string): unknown;
+  /**
+   * The lab booting `id` uses (normalisedLab of its document; null when that is invalid), when
+   * it was worked out ahead (at build time, for the worker); undefined to have it worked out now.
+   */
+  lab?(id: string): Lab | null | undefined;
 }
 
 /** Documents already in memory, by id. */
@@ -92,7 +98,6 @@ export const TRANSCRIPT_EVENTS = 2000;
 
 const NO_STATUS: SessionStatus = { prompt: '', exited: true, canUndo: false, canRedo: false, length: 0, hosts: [] };
 const internal = (error: unknown): TermChunk => ({ fd: 2, text: `hlab: internal error: ${error instanceof Error ? error.message : String(error)}\n` });
-const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The host createSimulator logs in to when none is named: the first Proxmox host, else the first. */
 export function defaultHost(lab: Lab): string {
@@ -133,10 +138,8 @@ export function createSimApiWith(services: SimServices, options: SimApiCoreOptio
 
   const exampleLab = (id: string): Lab | null => {
     if (!booted.has(id)) {
-      const doc = isExample(id) ? examples.doc(id) : undefined;
-      const first = doc === undefined ? null : parseLabValue(doc);
-      const again = first?.ok ? parseLabValue(cloneJson(first.lab)) : null;
-      booted.set(id, again?.ok ? again.lab : null);
+      const ready = isExample(id) ? examples.lab?.(id) : undefined;
+      booted.set(id, ready !== undefined ? ready : isExample(id) ? normalisedLab(examples.doc(id)) : null);
     }
     return booted.get(id) ?? null;
   };
@@ -175,8 +178,8 @@ export function createSimApiWith(services: SimServices, options: SimApiCoreOptio
     return live.entries.slice(from).flatMap((e) => e.chunks);
   };
 
-  /** Starts a session on `lab`, runs `events` (the first `setup` of them are setup lines) and reports. */
-  const start = (lab: Lab, boot: { seed?: number; host?: string; clock?: number }, events: SessionEvent[], setup: number, notes: TermChunk[] = []): BootResult => {
+  /** Starts a session on `lab` (`normalised`: an example lab from exampleLab, a fixpoint of parseLab), runs `events` (the first `setup` of them are setup lines) and reports. */
+  const start = (lab: Lab, boot: { seed?: number; host?: string; clock?: number; normalised?: boolean }, events: SessionEvent[], setup: number, notes: TermChunk[] = []): BootResult => {
     const l: Live = { session: startSession(lab, { ...boot, ...withCommands }), setup: 0, entries: [], redoable: [] };
     for (const [i, event] of events.entries()) {
       if (l.session.state.shell.exited) break;
@@ -210,18 +213,16 @@ export function createSimApiWith(services: SimServices, options: SimApiCoreOptio
       const notes: TermChunk[] = decoded.labChanged ? [{ fd: 2, text: `hlab: the example lab "${decoded.labId ?? ''}" has changed since this link was made; its lines ran on the current version\n` }] : [];
       return bootLog(read.log, decoded.setup, notes);
     }
-    let lab: Lab | null;
     if (request.labText !== undefined) {
       const filename = request.labFileName ?? 'lab.yaml';
       const parsed = services.parseLabText(String(request.labText), filename);
       if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => formatIssue(e, { filename })) };
-      lab = parsed.lab;
-    } else {
-      const id = request.labId ?? 'starter';
-      lab = exampleLab(id);
-      if (!lab) return { ok: false, errors: [isExample(id) ? `hlab: the example lab "${id}" does not validate (a bug: run hlab validate on it)` : `hlab: no example lab "${id}" (labs: ${examples.ids().join(', ')})`] };
+      return start(parsed.lab, {}, wanted, wanted.length);
     }
-    return start(lab, {}, wanted, wanted.length);
+    const id = request.labId ?? 'starter';
+    const lab = exampleLab(id);
+    if (!lab) return { ok: false, errors: [isExample(id) ? `hlab: the example lab "${id}" does not validate (a bug: run hlab validate on it)` : `hlab: no example lab "${id}" (labs: ${examples.ids().join(', ')})`] };
+    return start(lab, { normalised: true }, wanted, wanted.length);
   };
 
   const lineReply = (result: LineResult, extra: TermChunk[] = []): LineReply => ({ chunks: [...extra, ...result.chunks], exitCode: result.exitCode, clear: result.clear === true, status: status() });

@@ -18,7 +18,7 @@ export type { SimApi };
 config({ jitless: true });
 const api = createLazySimApi(exampleLabLoaders());
 Comlink.expose(api);
-// Started by Lab.astro's inline script as `sim.worker.js#warm=<lab>`: boot that lab now, while
-// the page is still loading; the page's own boot of it then takes this result (lazy-api.ts).
-const warm = warmLabId(self.location.hash);
+// Started by Lab.astro's inline script with the name `hlab-simulator warm=<lab>`: boot that lab
+// now, while the page is still loading; the page's own boot of it then takes this result (lazy-api.ts).
+const warm = warmLabId(self.name);
 if (warm !== null) void api.warmUp(warm);

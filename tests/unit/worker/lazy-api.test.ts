@@ -13,14 +13,15 @@ import { COMMANDS as LAZY } from '../../../src/simulator/shell/lazy-registry';
 import type { BootRequest, SimApi } from '../../../src/simulator/worker/api-types';
 import { exampleLabs } from '../../../src/simulator/worker/example-labs';
 import type { LabDocLoader } from '../../../src/simulator/worker/example-lab-docs';
+import { prepareExampleLab } from '../../../src/simulator/worker/example-lab';
 import { createLazySimApi, type LazySimApi } from '../../../src/simulator/worker/lazy-api';
 import { createSimApi, labDocuments } from '../../../src/simulator/worker/sim-api';
 import { LESSON } from './lesson-lines';
 
-/** The example labs as the worker gets them, counting each load. */
+/** The example labs as the worker gets them (prepared as the build prepares them), counting each load. */
 function loaders(loads: string[] = []): Record<string, LabDocLoader> {
   const docs = labDocuments(exampleLabs());
-  return Object.fromEntries(Object.entries(docs).map(([id, doc]) => [id, async () => (loads.push(id), structuredClone(doc))]));
+  return Object.fromEntries(Object.entries(docs).map(([id, doc]) => [id, async () => (loads.push(id), structuredClone(prepareExampleLab(doc)))]));
 }
 
 /** Both APIs booted the same way. */

@@ -9,6 +9,7 @@ import { COMMANDS } from '../../../src/simulator/shell/registry';
 import { hasImportEffects, labDocModule } from '../../../src/integrations/worker-build.mjs';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { normalisedLab } from '../../../src/simulator/worker/example-lab';
 
 describe('the lazy command registry', () => {
   test('names every command of registry.ts, on the same hosts, and no other', () => {
@@ -43,10 +44,13 @@ describe('the lazy command registry', () => {
 });
 
 describe('the worker build plugins (src/integrations/worker-build.mjs)', () => {
-  test('a lab document module holds the YAML file parsed', () => {
+  test('a lab document module holds the YAML file parsed, and the lab booting it uses', async () => {
     const path = 'src/content/labs/starter.yaml';
-    const code = labDocModule(path);
-    expect(JSON.parse(code.replace(/^export default /, '').replace(/;\n$/, ''))).toEqual(parse(readFileSync(path, 'utf8')));
+    const code = await labDocModule(path);
+    const [, doc, lab] = /^export default (.*);\nexport const lab = (.*);\n$/.exec(code) ?? [];
+    expect(JSON.parse(doc ?? 'null')).toEqual(parse(readFileSync(path, 'utf8')));
+    expect(JSON.parse(lab ?? 'null')).toEqual(normalisedLab(parse(readFileSync(path, 'utf8'))));
+    expect(JSON.parse(lab ?? 'null')).toMatchObject({ name: 'Starter lab' });
   });
 
   test('tells modules that do something when imported from those that only declare', () => {
@@ -54,5 +58,16 @@ describe('the worker build plugins (src/integrations/worker-build.mjs)', () => {
     expect(hasImportEffects('registerDriver(\n  memfs,\n);')).toBe(true);
     expect(hasImportEffects('Comlink.expose(api);')).toBe(true);
     expect(hasImportEffects("import { z } from 'zod';\nexport const S = z.string();\nexport function f() {\n  g();\n}")).toBe(false);
+  });
+});
+
+describe('the warm-up hint in the worker name', () => {
+  test('names an example lab id, or nothing', async () => {
+    const { warmLabId } = await import('../../../src/simulator/worker/warm-up');
+    expect(warmLabId('hlab-simulator warm=starter')).toBe('starter');
+    expect(warmLabId('hlab-simulator warm=seed-001-single-node-raidz')).toBe('seed-001-single-node-raidz');
+    expect(warmLabId('hlab-simulator')).toBeNull();
+    expect(warmLabId('hlab-simulator warm=../x')).toBeNull();
+    expect(warmLabId('')).toBeNull();
   });
 });

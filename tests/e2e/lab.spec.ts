@@ -319,3 +319,26 @@ test('the worker starts with the shell and engines; commands, YAML and the expor
   const later = scripts().filter((u) => !atStart.includes(u) && !afterZpool.includes(u));
   expect(await text(later)).toContain('set -euo pipefail');
 });
+
+test('once the page is loaded the lab needs no network: offline, every command, the exporters and the lab file still work', async ({ page, context }) => {
+  const lab = await openLab(page);
+  // The worker fetches the rest of the simulator a second after its first boot (lazy-api.ts).
+  await page.waitForTimeout(1500);
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  await lab.run('zfs list -o name');
+  await lab.sees(/^rpool\/data$/m);
+  await lab.run('ssh truenas');
+  await lab.run('midclt call pool.query | head -c 1');
+  await lab.sees(/^\[$/m);
+  await lab.run('exit');
+  await lab.run('pvesm status | head -1; iscsiadm -m session; echo status=$?');
+  await lab.sees(/^Name\s+Type\s+Status/m);
+  await lab.sees(/^status=21$/m);
+  await lab.button('Export configs').click();
+  const panel = lab.root.locator('[data-export]');
+  await expect(panel.getByRole('heading')).toContainText('Config files for this lab');
+  const [yaml] = await Promise.all([page.waitForEvent('download'), lab.button('Download lab file').click()]);
+  expect(yaml.suggestedFilename()).toMatch(/\.yaml$/);
+  expect(await lab.screen()).not.toContain('could not be loaded');
+});

@@ -12,7 +12,7 @@
 import type { ParseLabResult } from '../model/lab-value';
 import { CommandNotLoaded } from '../shell/lazy-command';
 import { COMMANDS, commandNamesIn, loadCommands } from '../shell/lazy-registry';
-import type { BootRequest, BootResult, SimApi } from './api-types';
+import type { BootRequest, BootResult, LineReply, SessionStatus, SimApi } from './api-types';
 import type { LabDocLoader, PreparedLab } from './example-lab-docs';
 import { createSimApiWith, type SimServices } from './sim-api-core';
 
@@ -54,11 +54,40 @@ export type LazySimApi = AsyncSimApi & {
   warmUp(labId: string): Promise<void>;
 };
 
+/**
+ * How long after the first boot's reply the worker starts fetching the parts it has not
+ * loaded yet: after the page has drawn its prompt, so the fetching does not compete with it.
+ */
+export const PREFETCH_DELAY_MS = 1000;
+
 /** How many times a call is made again for commands found missing while it ran (there are fewer commands than this). */
 const MAX_RETRIES = 100;
 
 /** The sandbox's API over the example labs, each loaded when first needed (example-lab-docs.ts). */
-export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>): LazySimApi {
+/** Options for {@link createLazySimApi}. */
+export interface LazySimApiOptions {
+  /** When to start fetching the rest after the first boot, in ms; null never (tests). Default PREFETCH_DELAY_MS. */
+  prefetchAfterMs?: number | null;
+}
+
+/** A part of the simulator that could not be fetched (the network went away before it was needed). */
+export class LoadFailure extends Error {
+  constructor(cause: unknown) {
+    super(`part of the simulator could not be loaded (${cause instanceof Error ? cause.message : String(cause)}); check the connection and try again`);
+    this.name = 'LoadFailure';
+  }
+}
+
+/** Awaits a load, turning its failure into a LoadFailure. */
+async function loading<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    throw new LoadFailure(error);
+  }
+}
+
+export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>, options: LazySimApiOptions = {}): LazySimApi {
   const docs = new Map<string, PreparedLab>();
   const ids = Object.keys(loaders);
   /** Loads the documents of `wanted` (unknown ids are left for boot to refuse). */
@@ -94,17 +123,43 @@ export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>
   };
   const api = createSimApiWith(services, { labs, commands: COMMANDS });
 
+  /**
+   * Loads every part not loaded yet (every command, the YAML parser, the exporters, fflate, the
+   * other example labs), so the lab needs no network from then on (issue 10: "needs no network
+   * once loaded"). Started once, PREFETCH_DELAY_MS after the first boot's reply; a part that
+   * fails to load (offline already) is loaded again when a call needs it.
+   */
+  let prefetching: Promise<void> | null = null;
+  const prefetch = (): Promise<void> =>
+    (prefetching ??= Promise.allSettled([loadCommands([...COMMANDS.keys()]), yaml.get(), exporters.get(), share.get(), loadDocs(ids)]).then(() => undefined));
+  const prefetchAfter = options.prefetchAfterMs === undefined ? PREFETCH_DELAY_MS : options.prefetchAfterMs;
+  const prefetchSoon = (): void => {
+    if (prefetching === null && prefetchAfter !== null) setTimeout(() => void prefetch(), prefetchAfter);
+  };
+
   /** Loads the commands `texts` name, then calls `fn`, loading any command found missing and calling again. */
   const withCommands = async <T>(texts: readonly string[], fn: () => T): Promise<T> => {
-    await loadCommands(texts.flatMap(commandNamesIn));
+    await loading(loadCommands(texts.flatMap(commandNamesIn)));
     for (let tries = 0; ; tries++) {
       try {
         return fn();
       } catch (error) {
         if (!(error instanceof CommandNotLoaded) || tries >= MAX_RETRIES) throw error;
-        await loadCommands([error.command]);
+        await loading(loadCommands([error.command]));
       }
     }
+  };
+
+  /** The session's status after the last call that reported one, for a reply to a call that could not run. */
+  let lastStatus: SessionStatus = { prompt: '', exited: true, canUndo: false, canRedo: false, length: 0, hosts: [] };
+  const remember = <T extends { status: SessionStatus } | null>(reply: T): T => {
+    if (reply) lastStatus = reply.status;
+    return reply;
+  };
+  /** A line that could not run because a part of it could not be fetched: said, nothing changed. */
+  const notLoaded = (error: unknown): LineReply => {
+    if (!(error instanceof LoadFailure)) throw error;
+    return { chunks: [{ fd: 2, text: `hlab: ${error.message}\n` }], exitCode: 1, clear: false, status: lastStatus };
   };
 
   /** The warm-up's boot, until the first call that is not `labs()` takes or drops it. */
@@ -138,39 +193,67 @@ export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>
       const early = warmed;
       warmed = null;
       calls += 1;
-      if (early && plainBoot(req, early.labId)) return early.result;
-      if (req.labText !== undefined) await yaml.get();
-      // A share link names its example lab only inside its compressed payload: load them all.
-      if (req.share !== undefined) await Promise.all([share.get(), loadDocs(ids)]);
-      else if (req.sessionLog === undefined && req.labText === undefined) await loadDocs([req.labId ?? 'starter']);
+      if (early && plainBoot(req, early.labId)) {
+        if (early.result.ok) lastStatus = early.result.status;
+        prefetchSoon();
+        return early.result;
+      }
+      try {
+        if (req.labText !== undefined) await yaml.get();
+        // A share link names its example lab only inside its compressed payload: load them all.
+        if (req.share !== undefined) await Promise.all([share.get(), loadDocs(ids)]);
+        else if (req.sessionLog === undefined && req.labText === undefined) await loadDocs([req.labId ?? 'starter']);
+      } catch (error) {
+        return { ok: false, errors: [`hlab: ${new LoadFailure(error).message}`] };
+      }
       // A saved log is JSON text: its lines' command names are words in it like any other.
       const texts = [...(req.setup ?? []).map(String), ...(typeof req.sessionLog === 'string' ? [req.sessionLog] : [])];
-      return withCommands(texts, () => api.boot(req));
+      let result: BootResult;
+      try {
+        result = await withCommands(texts, () => api.boot(req));
+      } catch (error) {
+        if (!(error instanceof LoadFailure)) throw error;
+        return { ok: false, errors: [`hlab: ${error.message}`] };
+      }
+      if (result.ok) {
+        lastStatus = result.status;
+        prefetchSoon();
+      }
+      return result;
     },
-    run: settle(async (line) => withCommands([typeof line === 'string' ? line : ''], () => api.run(line))),
-    interrupt: settle(async () => withCommands([], () => api.interrupt())),
-    complete: settle(async (line, cursor) => withCommands([typeof line === 'string' ? line : ''], () => api.complete(line, cursor))),
-    undo: settle(async () => withCommands([], () => api.undo())),
-    redo: settle(async () => withCommands([], () => api.redo())),
+    run: settle(async (line) => withCommands([typeof line === 'string' ? line : ''], () => remember(api.run(line))).catch(notLoaded)),
+    interrupt: settle(async () => withCommands([], () => remember(api.interrupt())).catch(notLoaded)),
+    complete: settle(async (line, cursor) =>
+      withCommands([typeof line === 'string' ? line : ''], () => api.complete(line, cursor)).catch((error: unknown) => {
+        if (!(error instanceof LoadFailure)) throw error;
+        return { line, cursor, choices: [] };
+      }),
+    ),
+    undo: settle(async () => {
+      const status = await withCommands([], () => api.undo());
+      if (status) lastStatus = status;
+      return status;
+    }),
+    redo: settle(async () => withCommands([], () => remember(api.redo())).catch(notLoaded)),
     transcript: settle(async () => api.transcript()),
     history: settle(async () => api.history()),
     views: settle(async (request) => api.views(request)),
     sessionLog: settle(async () => api.sessionLog()),
     shareFragment: settle(async () => {
       // The link names an unchanged example lab rather than carrying it: compare with each.
-      await Promise.all([share.get(), loadDocs(ids)]);
+      await loading(Promise.all([share.get(), loadDocs(ids)]));
       return api.shareFragment();
     }),
     labYaml: settle(async () => {
-      await yaml.get();
+      await loading(yaml.get());
       return api.labYaml();
     }),
     exportFiles: settle(async (options) => {
-      await exporters.get();
+      await loading(exporters.get());
       return api.exportFiles(options);
     }),
     exportZip: settle(async (options) => {
-      await exporters.get();
+      await loading(exporters.get());
       return api.exportZip(options);
     }),
   };

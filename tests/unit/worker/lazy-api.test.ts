@@ -27,7 +27,7 @@ function loaders(loads: string[] = []): Record<string, LabDocLoader> {
 /** Both APIs booted the same way. */
 async function pair(request: BootRequest = { labId: 'starter' }): Promise<{ lazy: LazySimApi; full: SimApi }> {
   const full = createSimApi();
-  const lazy = createLazySimApi(loaders());
+  const lazy = createLazySimApi(loaders(), { prefetchAfterMs: null });
   expect(await lazy.boot(request)).toEqual(full.boot(request));
   return { lazy, full };
 }
@@ -94,7 +94,7 @@ describe('the lazy worker API', () => {
     const labText = full.labYaml();
     const opened = await pair({ labText, labFileName: 'mine.yaml' });
     await same(opened.lazy, opened.full, ['ssh truenas', 'zpool status']);
-    const bad = await createLazySimApi(loaders()).boot({ labText: 'hosts: [', labFileName: 'bad.yaml' });
+    const bad = await createLazySimApi(loaders(), { prefetchAfterMs: null }).boot({ labText: 'hosts: [', labFileName: 'bad.yaml' });
     expect(bad).toEqual(createSimApi().boot({ labText: 'hosts: [', labFileName: 'bad.yaml' }));
   });
 
@@ -108,7 +108,7 @@ describe('the lazy worker API', () => {
 
   test('only the example lab a page boots is loaded', async () => {
     const loads: string[] = [];
-    const lazy = createLazySimApi(loaders(loads));
+    const lazy = createLazySimApi(loaders(loads), { prefetchAfterMs: null });
     await lazy.boot({ labId: 'seed-001-single-node-raidz' });
     expect(loads).toEqual(['seed-001-single-node-raidz']);
     expect((await lazy.labs()).map((l) => l.id)).toEqual(createSimApi().labs().map((l) => l.id));
@@ -116,13 +116,13 @@ describe('the lazy worker API', () => {
 
   test("the warm-up's boot is the page's boot of the same lab, and is dropped for any other first call", async () => {
     const full = createSimApi();
-    const warm = createLazySimApi(loaders());
+    const warm = createLazySimApi(loaders(), { prefetchAfterMs: null });
     await warm.warmUp('starter');
     expect(await warm.boot({ labId: 'starter' })).toEqual(full.boot({ labId: 'starter' }));
     await same(warm, full, ['hostname', 'zpool list']);
 
     // A boot with setup lines is not the warm-up's: it runs them.
-    const setup = createLazySimApi(loaders());
+    const setup = createLazySimApi(loaders(), { prefetchAfterMs: null });
     await setup.warmUp('starter');
     const request = { labId: 'starter', setup: ['mkdir /root/prepared'] };
     const ref = createSimApi();
@@ -136,12 +136,30 @@ describe('the lazy worker API', () => {
     full.boot({ labId: 'starter' });
     full.run('mkdir /root/shared-dir');
     const share = full.shareFragment();
-    const lazy = createLazySimApi(loaders());
+    const lazy = createLazySimApi(loaders(), { prefetchAfterMs: null });
     const warming = lazy.warmUp('starter'); // waits for the starter document first
     const booted = await lazy.boot({ share });
     await warming;
     expect(booted.ok).toBe(true);
     expect(await lazy.transcript()).toEqual(full.transcript());
     expect(await lazy.sessionLog()).toBe(full.sessionLog());
+  });
+
+  test('an example lab that cannot be fetched is a failed boot that says so, and the session stays usable', async () => {
+    const failing = { ...loaders(), 'seed-001-single-node-raidz': () => Promise.reject(new Error('Failed to fetch')) };
+    const lazy = createLazySimApi(failing, { prefetchAfterMs: null });
+    expect(await lazy.boot({ labId: 'starter' })).toMatchObject({ ok: true });
+    expect(await lazy.run('mkdir /root/kept')).toMatchObject({ exitCode: 0 });
+    expect(await lazy.boot({ labId: 'seed-001-single-node-raidz' })).toEqual({ ok: false, errors: ['hlab: part of the simulator could not be loaded (Failed to fetch); check the connection and try again'] });
+    expect((await lazy.run('ls /root')).chunks.map((c) => c.text).join('')).toBe('kept\n');
+  });
+
+  // Last: it loads every command into this file's registry.
+  test('after the first boot, the rest is fetched in the background, so the lab needs no network', async () => {
+    const loads: string[] = [];
+    const lazy = createLazySimApi(loaders(loads), { prefetchAfterMs: 0 });
+    await lazy.boot({ labId: 'starter' });
+    await expect.poll(() => [...LAZY.values()].filter((c) => isStub(c)).length).toBe(0);
+    await expect.poll(() => new Set(loads).size).toBe(Object.keys(exampleLabs()).length);
   });
 });

@@ -5,7 +5,6 @@
  */
 import { effectiveIdmap, formatIdmapEntry, parseIdmapLine } from './idmap';
 import type { Host } from './host';
-import { hostPathExists, WELL_KNOWN_DIRS } from './mountpoints';
 import { pathIssue, q, listOrNone, type PathIssue } from './path-issue';
 import type { ProxmoxStorage } from './proxmox-storage';
 import { parseSubidEntry } from './user';
@@ -75,16 +74,8 @@ export function checkHostGuests(host: Host, at: (string | number)[]): PathIssue[
     if (ct.rootfs) checkStorage(ct.rootfs.storage, [...where, 'rootfs', 'storage'], 'rootdir', 'container directories');
     ct.mounts.forEach((mount, m) => {
       if (mount.storage !== undefined) checkStorage(mount.storage, [...where, 'mounts', m, 'storage'], 'rootdir', 'container directories');
-      if (mount.source !== undefined && !hostPathExists(host, mount.source)) {
-        issues.push(
-          pathIssue(
-            [...where, 'mounts', m, 'source'],
-            'reference',
-            `bind mount source ${q(mount.source)} does not exist on ${host.name}`,
-            `use a dataset mountpoint (like ${host.datasets[0] ? `/${host.datasets[0].name}` : '/tank/data'}) or a directory under ${WELL_KNOWN_DIRS.join(', ')}`,
-          ),
-        );
-      }
+      // A bind mount's source is not checked here: pve-container accepts any path in the
+      // config and only `pct start` (or a hotplug) finds it missing (engines/proxmox/runtime.ts).
     });
     ct.net.forEach((net, n) => checkBridge(net.bridge, [...where, 'net', n, 'bridge']));
     issues.push(...checkSubids(host, ct.idmap, ct.unprivileged, where));

@@ -61,6 +61,6 @@ export {
   ZFS_MAX_DATASET_NESTING,
 } from './names';
 export { MAX_LAB_BYTES, MAX_NESTING } from './lab-text';
-export { datasetMountpoint, hostMountpoints, hostPathExists, mountedPath, poolAltroot, WELL_KNOWN_DIRS } from './mountpoints';
+export { datasetMountpoint, hostMountpoints, mountedPath, poolAltroot } from './mountpoints';
 export { labJsonSchema, labJsonSchemaText, LAB_SCHEMA_ID } from './json-schema';
 export { checkChapUser } from './names';

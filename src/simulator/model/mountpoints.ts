@@ -62,24 +62,3 @@ export function hostMountpoints(host: Host): [string, string][] {
   }
   return out;
 }
-
-/** Directories a Proxmox/Debian host has even without ZFS: bind sources under them are accepted. */
-export const WELL_KNOWN_DIRS = ['/mnt', '/srv', '/home', '/media', '/opt', '/var/lib/vz'] as const;
-
-function isUnder(path: string, dir: string): boolean {
-  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-}
-
-/**
- * Whether a bind-mount source path can exist on a host. The model has no file tree, so the
- * rule is: the path is a ZFS filesystem's mountpoint or below one (the root file system `/`
- * does not count, else everything would), or below a `dir` storage path, or below one of
- * {@link WELL_KNOWN_DIRS}.
- */
-export function hostPathExists(host: Host, path: string): boolean {
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  if (hostMountpoints(host).some(([, mp]) => mp !== '/' && isUnder(trimmed, mp))) return true;
-  const dirs = (host.proxmox?.storage ?? []).flatMap((s) => (s.type === 'dir' || s.type === 'nfs' ? [s.path] : []));
-  if (dirs.some((dir) => dir !== '/' && isUnder(trimmed, dir))) return true;
-  return WELL_KNOWN_DIRS.some((dir) => isUnder(trimmed, dir));
-}

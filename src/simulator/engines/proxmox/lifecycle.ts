@@ -26,6 +26,7 @@ export function findContainer(world: World, host: string, vmid: number): Contain
 /** `pct set VMID --opt value … [--delete a,b]`: an error text, or null when the lab took the change. */
 export function setContainerOptions(world: World, hostName: string, vmid: number, options: [string, string][]): string | null {
   let problem: string | null = null;
+  const before = JSON.stringify(findContainer(world, hostName, vmid) ?? null);
   const edit = editLab(world.lab, (draft) => {
     const h = draft.hosts.find((x) => x.name === hostName) as Host;
     const ct = (h.containers ?? []).find((c) => c.vmid === vmid) as Container;
@@ -40,7 +41,10 @@ export function setContainerOptions(world: World, hostName: string, vmid: number
     return { ok: true, value: null };
   });
   if (!edit.ok) return problem ?? edit.error.message;
-  // Mount points added to a running container are hot-plugged (pve-container: mountpoint hotplug).
+  // Mount points added to a running container are hot-plugged (pve-container Config.pm
+  // vmconfig_hotplug_pending → apply_pending_mountpoint). A failure is `unable to hotplug mpN:
+  // …` under the option's name, and then nothing of the change is written ("don't write to
+  // config if we get any errors", API2/LXC/Config.pm), so the container's config goes back.
   const running = runningContainer(world, hostName, vmid);
   const ct = findContainer(world, hostName, vmid);
   if (running && ct) {
@@ -49,8 +53,12 @@ export function setContainerOptions(world: World, hostName: string, vmid: number
     for (const [name] of options) {
       const m = /^mp(\d+)$/.exec(name) ? ct.mounts.find((x) => `mp${x.index}` === name) : undefined;
       if (!m || mounted.has(m.mp)) continue;
-      const problem2 = mountPoint(world, host, running.ns.mnt, running.rootUid, running.rootGid, m, effectiveIdmap(ct.idmap, ct.unprivileged));
-      if (problem2) return problem2;
+      const failed = mountPoint(world, host, running.ns.mnt, running.rootUid, running.rootGid, m, effectiveIdmap(ct.idmap, ct.unprivileged));
+      if (failed) {
+        const h = world.lab.hosts.find((x) => x.name === hostName) as Host;
+        h.containers = h.containers.map((c) => (c.vmid === vmid ? (JSON.parse(before) as Container) : c));
+        return `${name}: unable to hotplug ${name}: ${failed}`;
+      }
     }
   }
   return null;

@@ -76,10 +76,13 @@ export function mountPoint(world: World, host: Host, mntNs: number, rootUid: num
   let sb: string;
   let root = '/';
   if (m.source !== undefined) {
-    // A bind mount: the host mount holding the source, and the source's place in it.
-    if (rootVfs(world, name).kind(m.source) !== 'dir') return `mount point '${m.source}' does not exist`;
+    // A bind mount: the host mount holding the source, and the source's place in it. Its
+    // directory is checked only now, at start or hotplug (pve-container LXC.pm
+    // __mountpoint_mount, bind: `die "directory '$volid' does not exist\n" if !-d $volid`).
+    const missing = `directory '${m.source}' does not exist`;
+    if (rootVfs(world, name).kind(m.source) !== 'dir') return missing;
     const at = mountAt(hostTable, m.source);
-    if (!at) return `mount point '${m.source}' does not exist`;
+    if (!at) return missing;
     sb = at.sb;
     const rel = m.source.slice(at.path === '/' ? 0 : at.path.length);
     root = (at.root === '/' ? '' : at.root) + rel || '/';

@@ -55,6 +55,9 @@ function commandList(): string {
 
 /** An API error: a parameter check (`NAME: …`) with its 400 header and the usage line, else the plain message. */
 function apiError(message: string, usage: string): CommandResult {
+  // A hotplug error keeps the newline of the die it wraps (Config.pm vmconfig_hotplug_pending),
+  // and PVE::Exception stringify adds its own after each error: a blank line follows it.
+  if (/^mp\d+: unable to hotplug /.test(message)) return pveUsageError(['400 Parameter verification failed.', message, ''], usage);
   return /^[a-z][a-z0-9-]*: (type check|value must|invalid format|property is missing|value without key|duplicate key)/.test(message) ? pveUsageError(['400 Parameter verification failed.', message], usage) : pveError(message);
 }
 
@@ -116,7 +119,7 @@ export const pct: Command = {
     arguments: 'raw',
     usageStatus: 255,
     imitates: 'pve-container 6.x pct (Proxmox VE 9)',
-    simplified: 'rootfs and volume mount points on zfspool storage only; no snapshots, backups, migration, pending changes or hotplug (mpN changes apply at the next start); per-mount idmap= not modelled; lxcfs not simulated (free and /proc/meminfo inside show the host); description printed %-encoded on one line',
+    simplified: 'rootfs and volume mount points on zfspool storage only; no snapshots, backups, migration or pending changes; of hotplug only new mpN on a running container; per-mount idmap= not modelled; lxcfs not simulated (free and /proc/meminfo inside show the host); description printed %-encoded on one line',
   },
   hosts: ['proxmox'],
   complete({ args }) {

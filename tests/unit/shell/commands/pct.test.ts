@@ -119,6 +119,27 @@ describe('pct set -mpN on a running container', () => {
     expect(run(s, 'pct exec 101 -- ls /srv/lun').stdout).toBe('data.img\n');
     expect(run(s, 'pct exec 101 -- findmnt -n -o TARGET /srv/lun').stdout).toBe('/srv/lun\n');
     expect(run(s, 'stat -c %u /rpool/data/subvol-101-disk-0/srv').stdout).toBe('100000\n');
-    expect(run(s, 'pct set 101 -mp1 /nowhere,mp=/x').stderr).toBe("bind mount source '/nowhere' does not exist on pve\n");
+    // pve-container: the hotplug mounts it now (LXC.pm __mountpoint_mount), fails, and nothing is written.
+    const failed = run(s, 'pct set 101 -mp1 /nowhere,mp=/x');
+    expect(failed.stderr).toBe("400 Parameter verification failed.\nmp1: unable to hotplug mp1: directory '/nowhere' does not exist\n\npct set <vmid> [OPTIONS]\n");
+    expect(failed.exitCode).toBe(255);
+    expect(run(s, 'pct config 101').stdout).not.toContain('mp1:');
+    // Any host directory will do, /root included.
+    expect(run(s, 'pct set 101 -mp1 /root,mp=/mnt/root').exitCode).toBe(0);
+    expect(run(s, 'pct exec 101 -- ls -d /mnt/root').stdout).toBe('/mnt/root\n');
+  });
+});
+
+describe('pct set -mpN with a bind source that is not there', () => {
+  it('is taken while the container is stopped (pct does not look), and pct start fails on it', () => {
+    const { s } = withContainer();
+    const set = run(s, 'pct set 101 -mp2 /gone,mp=/g');
+    expect([set.stderr, set.exitCode]).toEqual(['', 0]);
+    expect(run(s, 'pct config 101').stdout).toContain('mp2: /gone,mp=/g\n');
+    const start = run(s, 'pct start 101');
+    expect(start.stderr).toBe("directory '/gone' does not exist\nstartup for container '101' failed\n");
+    expect(start.exitCode).toBe(255);
+    run(s, 'mkdir /gone');
+    expect(run(s, 'pct start 101').exitCode).toBe(0);
   });
 });

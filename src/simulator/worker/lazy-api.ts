@@ -63,7 +63,6 @@ export const PREFETCH_DELAY_MS = 1000;
 /** How many times a call is made again for commands found missing while it ran (there are fewer commands than this). */
 const MAX_RETRIES = 100;
 
-/** The sandbox's API over the example labs, each loaded when first needed (example-lab-docs.ts). */
 /** Options for {@link createLazySimApi}. */
 export interface LazySimApiOptions {
   /** When to start fetching the rest after the first boot, in ms; null never (tests). Default PREFETCH_DELAY_MS. */
@@ -87,6 +86,7 @@ async function loading<T>(load: Promise<T>): Promise<T> {
   }
 }
 
+/** The sandbox's API over the example labs, each loaded when first needed (example-lab-docs.ts). */
 export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>, options: LazySimApiOptions = {}): LazySimApi {
   const docs = new Map<string, PreparedLab>();
   const ids = Object.keys(loaders);
@@ -185,7 +185,7 @@ export function createLazySimApi(loaders: Readonly<Record<string, LabDocLoader>>
       warmed = result?.ok && calls === before ? { labId, result } : null;
     },
     labs: async () => {
-      await loadDocs(ids);
+      await loading(loadDocs(ids));
       return api.labs();
     },
     boot: async (request) => {

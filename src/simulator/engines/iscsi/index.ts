@@ -9,7 +9,7 @@ export { iscsiState, initiatorState, type IscsiState, type InitiatorState, type 
 export { targetConfig, isTargetRunning, startTargetService, stopTargetService, reloadTargetListeners, TARGET_DAEMON } from './target-service';
 export { offeredTargets, groupDenies, chapDenies, groupAt, targetByIqn, targetLuns, portalTag, type OfferedTarget } from './access';
 export { sendTargets, storeDiscovery, defaultNodeRecord, type DiscoveredTarget, type DiscoveryResult } from './discovery';
-export { loginNode, logoutSession, LOGIN_GIVE_UP_MS, type LoginResult, type LoginFailure } from './login';
+export { loginNode, logoutSession, rescanSession, LOGIN_GIVE_UP_MS, type LoginResult, type LoginFailure } from './login';
 export { resolveLun, extentSize, extentDataset, zvolDevice } from './lun';
 export { recordSession, recordSessions, type SessionChange } from './model-sessions';
 export { matchNodes, setNodeParam, deleteNodes, NODE_KEYS, type NodePattern } from './node-records';

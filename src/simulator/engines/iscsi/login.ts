@@ -13,6 +13,7 @@ import { stableHash } from '../random';
 import type { World } from '../world';
 import { chapDenies, groupAt, groupDenies, targetByIqn, targetLuns } from './access';
 import { extentSize } from './lun';
+import type { Extent } from '../../model/iscsi-target';
 import { initiatorState, type NodeRecord, type SessionRecord } from './state';
 import { TARGET_DAEMON, targetConfig } from './target-service';
 import { connect } from '../net/connect';
@@ -66,27 +67,52 @@ export function loginNode(world: World, from: string, rec: NodeRecord): LoginRes
   const chap = chapDenies(cfg, group, rec);
   if (chap) return { ok: false, err: 24, reason: chap, ms: 0 };
   const session: SessionRecord = { sid: state.nextSid++, target: rec.target, address: rec.address, port: rec.port, tpgt: rec.tpgt, scsiHost: state.nextScsiHost++, disks: [] };
-  for (const { lun, extent } of targetLuns(cfg, target)) {
-    const dev = addBlockDevice(world, from, {
-      name: nextScsiDiskName(world, from),
-      size: extentSize(world, conn.host.name, extent),
-      logicalSector: extent.blocksize,
-      physicalSector: extent.blocksize,
-      type: 'disk',
-      // SCST on TrueNAS reports vendor "TrueNAS" and product "iSCSI Disk" (scst.conf.mako prod_id).
-      model: 'iSCSI Disk',
-      vendor: conn.host.kind === 'truenas' ? 'TrueNAS' : 'LIO-ORG',
-      serial: extent.serial ?? stableHash(world.seed, 'extent-serial', conn.host.name, extent.name).toString(16).padStart(8, '0').slice(0, 15),
-      rotational: extent.rpm !== 'SSD',
-      removable: false,
-      readOnly: extent.ro,
-      transport: 'iscsi',
-      backing: { kind: 'iscsi', target: rec.target, portal: `${rec.address}:${rec.port}`, lun },
-    });
-    session.disks.push({ lun, name: dev.name });
-  }
+  for (const { lun, extent } of targetLuns(cfg, target)) session.disks.push({ lun, name: attachLun(world, from, conn.host, session, lun, extent) });
   state.sessions.push(session);
   return { ok: true, session, ms: 0 };
+}
+
+/** Makes LUN `lun` of a session's target a SCSI disk on host `from`; returns its name. */
+function attachLun(world: World, from: string, targetHost: { name: string; kind: string }, session: SessionRecord, lun: number, extent: Extent): string {
+  return addBlockDevice(world, from, {
+    name: nextScsiDiskName(world, from),
+    size: extentSize(world, targetHost.name, extent),
+    logicalSector: extent.blocksize,
+    physicalSector: extent.blocksize,
+    type: 'disk',
+    // SCST on TrueNAS reports vendor "TrueNAS" and product "iSCSI Disk" (scst.conf.mako prod_id).
+    model: 'iSCSI Disk',
+    vendor: targetHost.kind === 'truenas' ? 'TrueNAS' : 'LIO-ORG',
+    serial: extent.serial ?? stableHash(world.seed, 'extent-serial', targetHost.name, extent.name).toString(16).padStart(8, '0').slice(0, 15),
+    rotational: extent.rpm !== 'SSD',
+    removable: false,
+    readOnly: extent.ro,
+    transport: 'iscsi',
+    backing: { kind: 'iscsi', target: session.target, portal: `${session.address}:${session.port}`, lun },
+  }).name;
+}
+
+/**
+ * `iscsiadm --rescan` of a session (open-iscsi iscsiadm.c rescan_portal): every disk it has
+ * takes its LUN's current size ("rescan each device to pick up size changes"), and a LUN the
+ * target has gained since the login becomes a new disk ("now scan for new devices"). A LUN the
+ * target no longer has keeps its disk, as the SCSI scan does not remove devices. A target
+ * that cannot be reached changes nothing.
+ */
+export function rescanSession(world: World, from: string, sid: number): void {
+  const session = initiatorState(world, from).sessions.find((s) => s.sid === sid);
+  if (!session) return;
+  const conn = connect(world, from, session.address, session.port);
+  if (!conn.ok || conn.socket.owner !== TARGET_DAEMON) return;
+  const cfg = targetConfig(world, conn.host.name);
+  const target = cfg ? targetByIqn(cfg, session.target) : undefined;
+  if (!cfg || !target) return;
+  for (const { lun, extent } of targetLuns(cfg, target)) {
+    const disk = session.disks.find((d) => d.lun === lun);
+    const dev = disk ? world.kernel[from]?.devices.find((d) => d.name === disk.name) : undefined;
+    if (dev) dev.size = extentSize(world, conn.host.name, extent);
+    else if (!disk) session.disks.push({ lun, name: attachLun(world, from, conn.host, session, lun, extent) });
+  }
 }
 
 /** Logs out of a session: its disks disappear. */

@@ -7,7 +7,7 @@
  * errors on stderr as `iscsiadm: ...`, the status an iscsi_err.h number.
  */
 // @sim iscsiadm | open-iscsi 2.1.11 iscsiadm.c/session_mgmt.c/discovery.c/io.c: discovery sendtargets (No portals found 21; connect failures ×6 then PDU timed out 11), node list/show/update/delete/new, login/logout/loginall (15, 19, 24, 8), session -P 0-3, -d debug lines for discovery and login, -V, -h
-import { deleteNodes, initiatorState, loginNode, logoutSession, matchNodes, recordSessions, sendTargets, setNodeParam, startIscsid, storeDiscovery, type NodePattern, type NodeRecord, type SessionChange } from '../../engines/iscsi';
+import { deleteNodes, initiatorState, loginNode, logoutSession, matchNodes, recordSessions, rescanSession, sendTargets, setNodeParam, startIscsid, storeDiscovery, type NodePattern, type NodeRecord, type SessionChange } from '../../engines/iscsi';
 import { hostAddresses, resolveHost } from '../../engines/net/resolve';
 import { parsePortalAddress } from '../../model/iscsi-initiator';
 import type { Command, CommandContext, CommandResult } from '../command-spec';
@@ -163,6 +163,7 @@ function node(ctx: CommandContext, opts: IscsiadmOptions, o: Out, debug: number)
     if (recs.length === 0) return (o.err('No records found'), o.done(ERR.NO_OBJS));
     return o.done(loginAll(ctx, o, recs, debug));
   }
+  if (opts.has('R')) return rescan(ctx, o, state.sessions.filter((s) => (pattern.target === undefined || s.target === pattern.target) && (pattern.address === undefined || s.address === pattern.address) && (pattern.port === undefined || s.port === pattern.port)));
   if (login && logout) return (o.err('Invalid parameters. Both login and logout passed in'), o.done(ERR.INVAL));
   if ((login || logout) && op !== undefined) return (o.err('Invalid parameters. Login/logout and op passed in'), o.done(ERR.INVAL));
   if (op !== undefined && !['new', 'delete', 'update', 'show', 'nonpersistent'].includes(op)) return (o.err(`can not recognize operation: '${op}'`), o.done(ERR.INVAL));
@@ -210,7 +211,22 @@ function node(ctx: CommandContext, opts: IscsiadmOptions, o: Out, debug: number)
   return o.done(0);
 }
 
-/** -m session [-P N] [-r SID] [-u]. */
+/**
+ * `--rescan` (-R) in session or node mode: exec_node_op runs it before anything else, through
+ * for_each_session and rescan_portal (open-iscsi iscsiadm.c), one line per matching session,
+ * which then picks up new LUNs and new sizes (engines/iscsi rescanSession); none is "No session
+ * found." with ISCSI_ERR_NO_OBJS_FOUND (21).
+ */
+function rescan(ctx: CommandContext, o: Out, sessions: readonly { sid: number; target: string; address: string; port: number }[]): CommandResult {
+  if (sessions.length === 0) return (o.err('No session found.'), o.done(ERR.NO_OBJS));
+  for (const s of sessions) {
+    o.out(`Rescanning session [sid: ${s.sid}, target: ${s.target}, portal: ${s.address},${s.port}]\n`);
+    rescanSession(ctx.world, ctx.host.name, s.sid);
+  }
+  return o.done(0);
+}
+
+/** -m session [-P N] [-r SID] [-u] [-R]. */
 function session(ctx: CommandContext, opts: IscsiadmOptions, o: Out): CommandResult {
   const state = initiatorState(ctx.world, ctx.host.name);
   const sidText = lastOpt(opts, 'r');
@@ -221,6 +237,7 @@ function session(ctx: CommandContext, opts: IscsiadmOptions, o: Out): CommandRes
     return o.done(2);
   }
   const sessions = state.sessions.filter((s) => sid === undefined || s.sid === sid);
+  if (opts.has('R')) return rescan(ctx, o, sessions);
   if (opts.has('u')) {
     if (sessions.length === 0) return (o.err('No matching sessions found'), o.done(ERR.NO_OBJS));
     logoutAll(ctx, o, sessions.map((s) => s.sid));

@@ -103,6 +103,35 @@ describe('iscsiadm login outcomes', () => {
     expect(out(s, 'iscsiadm -m session -P 7')).toBe('iscsiadm: Invalid info level 7. Try 0 - 3.\n[7]');
   });
 
+  it('--rescan names each session it rescans (iscsiadm.c rescan_portal); with none, "No session found." and 21', () => {
+    const s = setUp();
+    run(s, 'iscsiadm -m discovery -t st -p 192.168.5.142');
+    expect(out(s, 'iscsiadm -m session --rescan')).toBe('iscsiadm: No session found.\n[21]');
+    run(s, 'iscsiadm -m node -l');
+    const line = `Rescanning session [sid: 1, target: ${IQN}, portal: 192.168.5.142,3260]\n`;
+    expect(out(s, 'iscsiadm -m session --rescan')).toBe(`${line}[0]`);
+    expect(out(s, 'iscsiadm -m session -r 1 -R')).toBe(`${line}[0]`);
+    expect(out(s, `iscsiadm -m node -T ${IQN} -p 192.168.5.142 --rescan`)).toBe(`${line}[0]`);
+    expect(out(s, 'iscsiadm -m node -T iqn.2005-10.org.freenas.ctl:other --rescan')).toBe('iscsiadm: No session found.\n[21]');
+    expect(out(s, 'iscsiadm -m session -r 9 --rescan')).toBe('iscsiadm: Could not get session info for sid 9\n[2]');
+  });
+
+  it('a LUN added after the login shows on the initiator only after --rescan', () => {
+    const s = setUp();
+    run(s, 'iscsiadm -m discovery -t st -p 192.168.5.142');
+    run(s, 'iscsiadm -m node -l');
+    const disks = () => out(s, 'lsblk -d -n -o NAME,SIZE,TRAN');
+    expect(disks()).toBe('sda  500G sata\nsdb    1G iscsi\n[0]');
+    run(s, 'ssh truenas');
+    run(s, 'zfs create -V 2G tank/second');
+    run(s, 'exit');
+    onTruenas(s, [`iscsi.extent.create '{"name":"second","disk":"zvol/tank/second"}'`, `iscsi.targetextent.create '{"target":1,"extent":2,"lunid":1}'`]);
+    expect(disks()).toBe('sda  500G sata\nsdb    1G iscsi\n[0]');
+    run(s, 'iscsiadm -m session --rescan');
+    expect(disks()).toBe('sda  500G sata\nsdb    1G iscsi\nsdc    2G iscsi\n[0]');
+    expect(out(s, 'iscsiadm -m session -P 3')).toContain('\t\tscsi3 Channel 00 Id 0 Lun: 1\n\t\t\tAttached scsi disk sdc\t\tState: running\n');
+  });
+
   it('deleting a record in use is refused; node.startup automatic is kept for open-iscsi', () => {
     const s = setUp();
     run(s, 'iscsiadm -m discovery -t st -p 192.168.5.142');

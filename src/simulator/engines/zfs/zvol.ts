@@ -139,6 +139,27 @@ export function attachZvol(world: World, host: string, zvol: Zvol): BlockDevice 
   return dev;
 }
 
+/**
+ * A volume's new size (`zfs set volsize`, zvol_set_volsize): its device takes the size, bytes
+ * past a smaller size are gone, a larger size is a hole, and the pool is charged
+ * max(refreservation, allocated) as for a write. 'ENOSPC' (and nothing changed) when that does
+ * not fit in the pool.
+ */
+export function resizeZvol(world: World, host: string, dataset: string, volsize: number, refreservation: number): 'ENOSPC' | null {
+  const state = zfsHost(world, host).zvols[dataset];
+  if (!state) return null;
+  const data: Content = volsize >= state.volsize ? [...state.data, ...(volsize > state.volsize ? [{ kind: 'hole' as const, length: volsize - state.volsize }] : [])] : sliceContent(state.data, 0, volsize);
+  const lab = world.lab.hosts.find((h) => h.name === host);
+  const charged = Math.max(refreservation, allocatedBytes(data, state.volblocksize, !compressed(lab, dataset)));
+  const space = poolSpace(world, host, dataset);
+  if (space && charged > state.charged && space.used + charged - state.charged > space.size) return 'ENOSPC';
+  if (space) space.used = Math.max(0, space.used + charged - state.charged);
+  Object.assign(state, { volsize, refreservation, data, charged });
+  const dev = zvolDevice(world, host, dataset);
+  if (dev) dev.size = volsize;
+  return null;
+}
+
 /** Takes a volume down (`zfs destroy`): removes its device and releases its space. */
 export function detachZvol(world: World, host: string, dataset: string): boolean {
   const z = zfsHost(world, host);

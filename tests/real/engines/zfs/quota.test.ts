@@ -15,6 +15,7 @@ beforeAll(() => {
 afterAll(() => {
   runTool(z.zfs, ['destroy', '-r', `${z.pool}/q`]);
   runTool(z.zfs, ['destroy', '-r', `${z.pool}/r`]);
+  runTool(z.zfs, ['destroy', '-r', `${z.pool}/n`]);
   z?.stop();
 });
 
@@ -50,5 +51,20 @@ describe('quotas against zfs-fuse', () => {
     expect(sim[1]?.stderr).toBe(real[1]?.stderr.replace(/^bash: line 1: /, 'bash: '));
     expect(first(sim[2]?.stderr ?? '', '/rpool/r/f')).toBe(first(real[2]?.stderr ?? '', `${z.dir}/r/f`));
     expect(simRaised.exitCode).toBe(raised.status);
+  });
+
+  it('a size zfs cannot read is refused in zfs_nicestrtonum\'s words, with status 1', () => {
+    runTool(z.zfs, ['destroy', '-r', `${z.pool}/n`]);
+    const made = runTool(z.zfs, ['create', '-o', `mountpoint=${z.dir}/n`, `${z.pool}/n`]);
+    expect(made.status, made.stderr).toBe(0);
+    const s = boot();
+    expect(run(s, 'zfs create rpool/n').exitCode).toBe(0);
+    // zfs-fuse's libzfs predates `KiB` (str2shift takes it since OpenZFS 0.8): the unit tests pin that to the 2.3 source.
+    for (const value of ['abc', '5Q', '10GBB', 'none', '1.5T', '2g', '.5G', '-1G']) {
+      const real = runTool(z.zfs, ['set', `quota=${value}`, `${z.pool}/n`]);
+      const sim = run(s, `zfs set quota=${value} rpool/n`);
+      expect(sim.stderr.replace("'rpool/n'", "'POOL/n'"), value).toBe(real.stderr.replace(`'${z.pool}/n'`, "'POOL/n'"));
+      expect(sim.exitCode, value).toBe(real.status);
+    }
   });
 });

@@ -116,7 +116,7 @@ describe('iscsiadm login outcomes', () => {
     expect(out(s, 'iscsiadm -m session -r 9 --rescan')).toBe('iscsiadm: Could not get session info for sid 9\n[2]');
   });
 
-  it('a LUN added after the login shows on the initiator only after --rescan', () => {
+  it('a LUN added after the login, or a grown zvol, shows on the initiator only after --rescan', () => {
     const s = setUp();
     run(s, 'iscsiadm -m discovery -t st -p 192.168.5.142');
     run(s, 'iscsiadm -m node -l');
@@ -130,6 +130,13 @@ describe('iscsiadm login outcomes', () => {
     run(s, 'iscsiadm -m session --rescan');
     expect(disks()).toBe('sda  500G sata\nsdb    1G iscsi\nsdc    2G iscsi\n[0]');
     expect(out(s, 'iscsiadm -m session -P 3')).toContain('\t\tscsi3 Channel 00 Id 0 Lun: 1\n\t\t\tAttached scsi disk sdc\t\tState: running\n');
+    // A zvol grown on the target: the disk keeps its old size until a rescan reads the new one.
+    run(s, 'ssh truenas');
+    expect(out(s, 'zfs set volsize=3G tank/nextcloud')).toBe('[0]');
+    run(s, 'exit');
+    expect(disks()).toContain('sdb    1G iscsi\n');
+    run(s, 'iscsiadm -m session -r 1 --rescan');
+    expect(disks()).toBe('sda  500G sata\nsdb    3G iscsi\nsdc    2G iscsi\n[0]');
   });
 
   it('deleting a record in use is refused; node.startup automatic is kept for open-iscsi', () => {

@@ -27,8 +27,20 @@ function sh(line: string) {
 }
 
 /** Makes the real mirror with 8 MiB of random data synced to its disks; returns the backing files. */
+/**
+ * Destroys the test pool. zfs-fuse can refuse a destroy right after the previous test's
+ * writes and keep the pool (seen in CI: the next create then says "pool already exists"),
+ * so it tries again until the pool is gone.
+ */
+function destroyPool(): void {
+  for (let i = 0; i < 25 && runTool(z.zpool, ['list', POOL]).status === 0; i++) {
+    runTool(z.zpool, ['destroy', '-f', POOL]);
+    if (runTool(z.zpool, ['list', POOL]).status === 0) spawnSync('sleep', ['0.2']);
+  }
+}
+
 function realMirror(): [string, string] {
-  runTool(z.zpool, ['destroy', '-f', POOL]);
+  destroyPool();
   const a = join(z.dir, 'm0');
   const b = join(z.dir, 'm1');
   sh(`rm -f ${a} ${b}; truncate -s 128M ${a} ${b}`);
@@ -111,7 +123,7 @@ describe('scrub on a mirror: real zfs-fuse vs the simulator', () => {
 
 describe('scrub on a raidz1: real zfs-fuse vs the simulator', () => {
   it('rebuilds the damaged disk from parity, CKSUM only on it, no data errors', () => {
-    runTool(z.zpool, ['destroy', '-f', POOL]);
+    destroyPool();
     const files = ['r0', 'r1', 'r2'].map((n) => join(z.dir, n));
     sh(`rm -f ${files.join(' ')}; truncate -s 128M ${files.join(' ')}`);
     const made = runTool(z.zpool, ['create', '-f', '-m', join(z.dir, 'mnt'), POOL, 'raidz1', ...files]);

@@ -4,7 +4,7 @@
  * zfs_nicebytes, `-` where a property does not apply, dates as ctime).
  */
 import type { DatasetReport } from '../engines/zfs/report';
-import { propertyValue, NATIVE_DEFAULTS } from '../engines/zfs/properties';
+import { localProperties, propertyValue, NATIVE_DEFAULTS } from '../engines/zfs/properties';
 import { refreservationOf } from '../engines/zfs/zvol';
 import type { LabHost } from './lab-types';
 import { nicebytes } from './zfs-format';
@@ -105,6 +105,12 @@ export function propertyText(host: LabHost, r: DatasetReport, property: string, 
     const z = host.zvols.find((v) => v.name === dsName);
     const reserved = z && !z.sparse && z.properties?.refreservation === undefined;
     if (reserved) return { value: size(r.pool.datasets[dsName] ? refreservationBytes(host, dsName) : 0, parsable), source: 'local' };
+  }
+  // Space limits are shown as zfs_nicebytes shows any size (libzfs zfs_prop_get: `1.50T`, not
+  // the lab file's exact `1536G`), or in bytes with -p. They are never inherited.
+  if (prop === 'quota' || prop === 'refquota' || prop === 'reservation' || prop === 'refreservation') {
+    const raw = localProperties(host, dsName)[prop];
+    if (typeof raw === 'number') return { value: size(raw, parsable), source: 'local' };
   }
   const v = propertyValue(host, dsName, prop);
   if (!v) return null;

@@ -24,4 +24,12 @@ describe('quota and refquota (zfsprops(7); dsl_dir_space_available, EDQUOT)', ()
     expect(run(s, 'pct start 101').exitCode).toBe(0);
     expect(run(s, 'pct exec 101 -- df -h /').stdout).toMatch(/\nrpool\/data\/subvol-101-disk-0\s+8\.0G\s+\S+\s+8\.0G\s+1% \/\n$/);
   });
+
+  it('space limits show as zfs_nicebytes shows any size, and in bytes with -p', () => {
+    const s = boot();
+    for (const l of ['zfs set quota=1.5T rpool/data', 'zfs set reservation=1536M rpool/data', 'zfs set refquota=10G rpool/data']) expect(run(s, l).exitCode).toBe(0);
+    expect(run(s, 'zfs get -H -o property,value,source quota,reservation,refquota,refreservation rpool/data').stdout).toBe('quota\t1.50T\tlocal\nreservation\t1.50G\tlocal\nrefquota\t10G\tlocal\nrefreservation\tnone\tdefault\n');
+    expect(run(s, 'zfs get -Hp -o value quota,reservation rpool/data').stdout).toBe(`${1.5 * 2 ** 40}\n${1.5 * 2 ** 30}\n`);
+    expect(run(s, 'zfs list -H -o quota,reserv rpool/data').stdout).toBe('1.50T\t1.50G\n');
+  });
 });

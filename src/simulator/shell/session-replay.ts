@@ -107,10 +107,11 @@ export interface Session {
   /** Drops the last event, restoring the state before it; false when there is nothing to undo. */
   undo(): boolean;
   /**
-   * Restores the state after the last recorded event, throwing away what a line that did not
-   * finish changed (a stub command threw CommandNotLoaded part-way: lazy-command.ts).
+   * Restores the state after the first `length` events (default: all recorded), dropping later
+   * ones and whatever a line that did not finish changed (a stub command threw CommandNotLoaded
+   * part-way: lazy-command.ts). Dropped events are not redoable.
    */
-  rewind(): void;
+  rewind(length?: number): void;
   /** Runs the last undone event again and returns what it printed, or null when there is nothing to redo. */
   redo(): LineResult | null;
   readonly canUndo: boolean;
@@ -234,7 +235,8 @@ function sessionOn(header: Omit<SessionLog, 'events'>, initial: SimState, every:
       restore();
       return true;
     },
-    rewind() {
+    rewind(length = events.length) {
+      events.length = Math.max(0, Math.min(length, events.length));
       restore();
     },
     redo() {

@@ -242,8 +242,7 @@ export function createSimApiWith(services: SimServices, options: SimApiCoreOptio
       return fn();
     } catch (error) {
       if (error instanceof CommandNotLoaded) {
-        while (l.session.length > length) l.session.undo();
-        l.session.rewind();
+        l.session.rewind(length);
         l.entries.length = entries;
         l.redoable = redoable;
       }
